@@ -1,0 +1,36 @@
+// Package boltstore keeps the client library (clients, dossiers, revisions) in one bbolt file.
+//
+// # Schema (version 3)
+//
+// Keys are the record's ID as bytes unless noted; values are JSON.
+//
+//	hoso.db
+//	├── meta/
+//	│   ├── schema_version → "3" (decimal)
+//	│   └── created_at     → RFC 3339 time the file was created
+//	├── clients/
+//	│   └── <clientID> → forms.Client (DeletedAt set while in the recycle bin)
+//	├── applications/
+//	│   └── <appID> → forms.Application (the dossier as last saved; its Enterprise is the
+//	│                  dossier's own snapshot, never rewritten from the client's profile)
+//	├── summaries/                                      (since v3)
+//	│   └── <appID> → forms.ApplicationSummary (list line: client, programme, year, status,
+//	│                  completeness, updated, deleted_at); written in the same transaction
+//	│                  as applications/<appID>
+//	├── tax_codes/                                      (since v2)
+//	│   └── <tax code> 0x00 <clientID> → empty (index: clients by tax code)
+//	└── revisions/
+//	    └── <appID>/                                    (one nested bucket per application)
+//	        └── <revID, uint64 big-endian> → {at, reason, changes, application}
+//
+// Version 1 had no tax_codes and no summaries, and kept the recycle bin of applications in
+// a bucket trash/ (<appID> → RFC 3339 deletion time). Migrations (schema.go) run in order, in
+// one transaction, right after a backup of the older file.
+//
+// # Safety
+//
+// Every save is one short bbolt transaction (one fsync). Open takes the file's lock with a
+// one-second timeout (ErrLocked when another window holds it), checks the file read-only
+// before writing anything (ErrDamaged, with the newest good backup, when the check fails),
+// and writes at most one rotating backup a day into backups/ next to the data file.
+package boltstore

@@ -1,0 +1,319 @@
+package forms
+
+import (
+	"fmt"
+	"math/big"
+	"math/bits"
+	"sort"
+)
+
+// ComputeBudget is the one computation of a dossier's money. For each line:
+//
+//   - thành tiền = quantity × unit price, rounded down to the đồng (quantities have two decimals);
+//   - support = thành tiền × the cost type's rate, rounded down to the đồng, then the line cap;
+//   - caps per cost type, per project, per establishment and per year are applied in that order;
+//     when a cap bites, the capped amount is spread over the lines it covers in proportion to
+//     their uncapped support by the largest-remainder method, so the per-line support adds up
+//     exactly to the capped total;
+//   - counterpart (đối ứng) = thành tiền − support.
+//
+// Every cap that bit and every ineligible line is explained in Notes, with its legal citation.
+func ComputeBudget(app *Application, pack *RulePack) (*BudgetResult, error) {
+	def := Definition(app.Programme)
+	if def == nil {
+		return nil, fmt.Errorf("chương trình %q không tồn tại", app.Programme)
+	}
+	if pack == nil {
+		return nil, fmt.Errorf("chưa có gói quy định")
+	}
+	scope := def.ScopeOf(app)
+	res := &BudgetResult{PackID: pack.ID, PackVersion: pack.Version, PackTitle: pack.Title, Scope: scope}
+	var sr *ScopeRules
+	if pr := pack.Programmes[app.Programme]; pr != nil {
+		sr = pr.Scopes[scope]
+	}
+	if sr == nil {
+		return nil, fmt.Errorf("gói quy định %s không có mức hỗ trợ cho %s, nội dung %q", pack.Key(), app.Programme.Label(), scope)
+	}
+
+	lines := make([]LineResult, len(app.Budget.Lines))
+	raw := make([]Money, len(lines))
+	for i, l := range app.Budget.Lines {
+		total, err := lineTotal(l.Quantity, l.UnitPrice)
+		if err != nil {
+			return nil, fmt.Errorf("dòng %d: %v", i+1, err)
+		}
+		lr := LineResult{Index: i, CostType: l.CostType, Description: l.Description, Unit: l.Unit,
+			Quantity: l.Quantity, UnitPrice: l.UnitPrice, Total: total, Note: l.Note}
+		ct, known := def.CostType(l.CostType)
+		rule := sr.CostTypes[l.CostType]
+		switch {
+		case !known:
+			res.Notes = append(res.Notes, BudgetNote{Kind: "ineligible", Line: i + 1,
+				Message: fmt.Sprintf("Dòng %d (%s): loại chi phí %q không có trong chương trình; không tính hỗ trợ", i+1, l.Description, l.CostType)})
+		case rule == nil || !rule.Eligible:
+			cit, unv := "", false
+			if rule != nil {
+				cit, unv = rule.Citation, rule.Unverified
+			}
+			res.Notes = append(res.Notes, BudgetNote{Kind: "ineligible", Line: i + 1, Citation: cit, Unverified: unv,
+				Message: fmt.Sprintf("Dòng %d (%s): %s không thuộc nội dung được hỗ trợ; toàn bộ do cơ sở đối ứng", i+1, l.Description, lower(ct.Label))})
+		default:
+			lr.Eligible = true
+			lr.RateBP = rule.RateBP
+			s := mulDiv(total, rule.RateBP, 10000)
+			if rule.CapPerLine > 0 && s > rule.CapPerLine {
+				res.Notes = append(res.Notes, BudgetNote{Kind: "cap", Line: i + 1, Citation: rule.Citation, Unverified: rule.Unverified,
+					Message: fmt.Sprintf("Dòng %d: hỗ trợ %s đồng vượt mức trần %s đồng mỗi dòng theo %s; giảm còn %s đồng", i+1, s, rule.CapPerLine, rule.Citation, rule.CapPerLine)})
+				s = rule.CapPerLine
+			}
+			raw[i] = s
+			res.Eligible += total
+		}
+		res.Total += total
+		if res.Total > MaxMoney {
+			return nil, fmt.Errorf("tổng kinh phí vượt quá %s đồng", MaxMoney)
+		}
+		lines[i] = lr
+	}
+
+	support := append([]Money(nil), raw...)
+	// Caps on one cost type.
+	for _, c := range sr.Caps {
+		if c.Per != CapPerCostType {
+			continue
+		}
+		var idx []int
+		var sum Money
+		for i := range lines {
+			if lines[i].CostType == c.CostType && support[i] > 0 {
+				idx = append(idx, i)
+				sum += support[i]
+			}
+		}
+		if sum > c.Amount {
+			spread(support, idx, c.Amount)
+			label := c.CostType
+			if ct, ok := def.CostType(c.CostType); ok {
+				label = ct.Label
+			}
+			res.Notes = append(res.Notes, BudgetNote{Kind: "cap", Citation: c.Citation, Unverified: c.Unverified,
+				Message: fmt.Sprintf("Hỗ trợ %s %s đồng vượt mức trần %s đồng theo %s; giảm còn %s đồng", lower(label), sum, c.Amount, c.Citation, c.Amount)})
+		}
+	}
+	// Caps on the whole project (project, establishment, year): the smallest applies.
+	var all []int
+	var sum Money
+	for i := range support {
+		if support[i] > 0 {
+			all = append(all, i)
+			sum += support[i]
+		}
+	}
+	for _, c := range projectCaps(sr.Caps, app.Project.PriorSupportThisYear) {
+		if sum <= c.limit {
+			continue
+		}
+		spread(support, all, c.limit)
+		res.Notes = append(res.Notes, BudgetNote{Kind: "cap", Citation: c.Citation, Unverified: c.Unverified, Message: c.message(sum)})
+		sum = c.limit
+	}
+
+	for i := range lines {
+		lines[i].Support = support[i]
+		lines[i].Counterpart = lines[i].Total - support[i]
+		res.Support += support[i]
+	}
+	res.Counterpart = res.Total - res.Support
+
+	// Groups in the programme's cost-type order; unknown cost types last.
+	order := map[string]int{}
+	for i, c := range def.CostTypes {
+		order[c.ID] = i
+	}
+	groupOf := map[string]int{}
+	var groups []GroupResult
+	for i := range lines {
+		ct := lines[i].CostType
+		if _, ok := groupOf[ct]; !ok {
+			label := ct
+			if c, ok := def.CostType(ct); ok {
+				label = c.Label
+			}
+			groupOf[ct] = len(groups)
+			groups = append(groups, GroupResult{CostType: ct, Label: label})
+		}
+	}
+	sort.SliceStable(groups, func(a, b int) bool { return rank(order, groups[a].CostType) < rank(order, groups[b].CostType) })
+	for gi := range groups {
+		groups[gi].Numeral = Roman(gi + 1)
+		if r := sr.CostTypes[groups[gi].CostType]; r != nil && r.Eligible {
+			groups[gi].RateBP = r.RateBP
+		}
+	}
+	res.Lines = make([]LineResult, 0, len(lines))
+	for gi := range groups {
+		n := 0
+		for i := range lines {
+			if lines[i].CostType != groups[gi].CostType {
+				continue
+			}
+			n++
+			l := lines[i]
+			l.Number = n
+			groups[gi].Lines = append(groups[gi].Lines, len(res.Lines))
+			groups[gi].Total += l.Total
+			groups[gi].Support += l.Support
+			groups[gi].Counterpart += l.Counterpart
+			res.Lines = append(res.Lines, l)
+		}
+	}
+	res.Groups = groups
+	for _, g := range groups {
+		if g.RateBP > 0 {
+			r := sr.CostTypes[g.CostType]
+			res.Notes = append(res.Notes, BudgetNote{Kind: "rate", Citation: r.Citation, Unverified: r.Unverified,
+				Message: fmt.Sprintf("%s: hỗ trợ %s chi phí theo %s", g.Label, PercentBP(g.RateBP), r.Citation)})
+		}
+	}
+	res.Notes = append(res.Notes, BudgetNote{Kind: "rounding",
+		Message: "Thành tiền và kinh phí hỗ trợ làm tròn xuống đến đồng; khi áp mức trần, kinh phí hỗ trợ được phân bổ cho các dòng theo tỷ lệ, phần lẻ đồng chia theo phương pháp số dư lớn nhất."})
+	return res, nil
+}
+
+func rank(order map[string]int, ct string) int {
+	if r, ok := order[ct]; ok {
+		return r
+	}
+	return len(order)
+}
+
+type projectCap struct {
+	Cap
+	limit Money
+	prior Money
+}
+
+func (c projectCap) message(before Money) string {
+	switch c.Per {
+	case CapPerYear:
+		return fmt.Sprintf("Tổng hỗ trợ %s đồng vượt mức trần %s đồng mỗi năm theo %s (đã nhận %s đồng trong năm); giảm còn %s đồng", before, c.Amount, c.Citation, c.prior, c.limit)
+	case CapPerEstablishment:
+		return fmt.Sprintf("Tổng hỗ trợ %s đồng vượt mức trần %s đồng cho một cơ sở theo %s; giảm còn %s đồng", before, c.Amount, c.Citation, c.limit)
+	}
+	return fmt.Sprintf("Tổng hỗ trợ %s đồng vượt mức trần %s đồng cho một đề án theo %s; giảm còn %s đồng", before, c.Amount, c.Citation, c.limit)
+}
+
+// projectCaps returns the project-wide caps, each with its effective limit, smallest last so that the
+// note of the binding cap comes last.
+func projectCaps(caps []Cap, prior Money) []projectCap {
+	var out []projectCap
+	for _, c := range caps {
+		pc := projectCap{Cap: c, limit: c.Amount}
+		switch c.Per {
+		case CapPerProject, CapPerEstablishment:
+		case CapPerYear:
+			pc.prior = prior
+			pc.limit = c.Amount - prior
+			if pc.limit < 0 {
+				pc.limit = 0
+			}
+		default:
+			continue
+		}
+		out = append(out, pc)
+	}
+	sort.SliceStable(out, func(a, b int) bool { return out[a].limit > out[b].limit })
+	return out
+}
+
+// lineTotal is quantity (hundredths) × unit price, divided by 100 and rounded down, without overflow.
+func lineTotal(q Quantity, price Money) (Money, error) {
+	if q < 0 || price < 0 {
+		return 0, fmt.Errorf("số lượng và đơn giá không được âm")
+	}
+	hi, lo := bits.Mul64(uint64(q), uint64(price))
+	if hi >= 100 {
+		return 0, fmt.Errorf("thành tiền vượt quá %s đồng", MaxMoney)
+	}
+	t, _ := bits.Div64(hi, lo, 100)
+	if t > uint64(MaxMoney) {
+		return 0, fmt.Errorf("thành tiền vượt quá %s đồng", MaxMoney)
+	}
+	return Money(t), nil
+}
+
+// mulDiv returns floor(m × num / den) for non-negative values without overflow.
+func mulDiv(m Money, num, den int64) Money {
+	hi, lo := bits.Mul64(uint64(m), uint64(num))
+	q, _ := bits.Div64(hi, lo, uint64(den))
+	return Money(q)
+}
+
+// spread lowers support[i] for i in idx so that they add up to limit, in proportion to their
+// current values, giving leftover đồng to the largest remainders (ties to the earlier line).
+func spread(support []Money, idx []int, limit Money) {
+	var sum big.Int
+	for _, i := range idx {
+		sum.Add(&sum, big.NewInt(int64(support[i])))
+	}
+	if sum.Sign() == 0 {
+		return
+	}
+	type share struct {
+		i   int
+		rem *big.Int
+	}
+	shares := make([]share, 0, len(idx))
+	var given Money
+	L := big.NewInt(int64(limit))
+	for _, i := range idx {
+		var prod, q, r big.Int
+		prod.Mul(L, big.NewInt(int64(support[i])))
+		q.QuoRem(&prod, &sum, &r)
+		support[i] = Money(q.Int64())
+		given += support[i]
+		shares = append(shares, share{i, &r})
+	}
+	sort.SliceStable(shares, func(a, b int) bool { return shares[a].rem.Cmp(shares[b].rem) > 0 })
+	for k := 0; given < limit && k < len(shares); k++ {
+		support[shares[k].i]++
+		given++
+	}
+}
+
+// Roman writes n (1–3999) in Roman numerals, for the group rows of the budget table.
+func Roman(n int) string {
+	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
+	syms := []string{"M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"}
+	out := ""
+	for i, v := range vals {
+		for n >= v {
+			out += syms[i]
+			n -= v
+		}
+	}
+	return out
+}
+
+// PercentBP writes a rate in basis points as a Vietnamese percentage: 5000 → "50%", 3750 → "37,5%".
+func PercentBP(bp int64) string {
+	whole := bp / 100
+	frac := bp % 100
+	if frac == 0 {
+		return fmt.Sprintf("%d%%", whole)
+	}
+	s := fmt.Sprintf("%d,%02d", whole, frac)
+	if s[len(s)-1] == '0' {
+		s = s[:len(s)-1]
+	}
+	return s + "%"
+}
+
+func lower(s string) string {
+	if s == "" {
+		return s
+	}
+	r := []rune(s)
+	return string(append([]rune(toLowerRune(r[0])), r[1:]...))
+}

@@ -1,0 +1,121 @@
+package forms
+
+// EnterpriseKind is the legal form of the establishment.
+type EnterpriseKind string
+
+// The legal forms that khuyến công supports (ND 45/2012 Art. 1.2, ND 235/2025).
+const (
+	KindEnterprise  EnterpriseKind = "doanh-nghiep"
+	KindCooperative EnterpriseKind = "hop-tac-xa"
+	KindCoopGroup   EnterpriseKind = "to-hop-tac"
+	KindHousehold   EnterpriseKind = "ho-kinh-doanh"
+)
+
+// EnterpriseKinds lists the legal forms in display order.
+func EnterpriseKinds() []EnterpriseKind {
+	return []EnterpriseKind{KindEnterprise, KindCooperative, KindCoopGroup, KindHousehold}
+}
+
+// Label is the Vietnamese name of the legal form.
+func (k EnterpriseKind) Label() string {
+	switch k {
+	case KindEnterprise:
+		return "Doanh nghiệp"
+	case KindCooperative:
+		return "Hợp tác xã"
+	case KindCoopGroup:
+		return "Tổ hợp tác"
+	case KindHousehold:
+		return "Hộ kinh doanh"
+	}
+	return string(k)
+}
+
+// LabelEN is the English name of the legal form.
+func (k EnterpriseKind) LabelEN() string {
+	switch k {
+	case KindEnterprise:
+		return "Enterprise"
+	case KindCooperative:
+		return "Cooperative"
+	case KindCoopGroup:
+		return "Cooperative group"
+	case KindHousehold:
+		return "Household business"
+	}
+	return string(k)
+}
+
+// Address is a post-1 July 2025 address: no district level.
+type Address struct {
+	Street   string `json:"street"`   // house number, street, hamlet
+	Commune  string `json:"commune"`  // "Phường Vũng Tàu", "Xã Tân Hòa", "Đặc khu Côn Đảo"
+	Province string `json:"province"` // code of one of the 34 provincial-level units, e.g. "79"
+}
+
+// String writes the address on one line: "<street>, <commune>, <province full name>".
+func (a Address) String() string {
+	parts := []string{}
+	if a.Street != "" {
+		parts = append(parts, a.Street)
+	}
+	if a.Commune != "" {
+		parts = append(parts, a.Commune)
+	}
+	if p, ok := ProvinceByCode(a.Province); ok {
+		parts = append(parts, p.FullName())
+	} else if a.Province != "" {
+		parts = append(parts, a.Province)
+	}
+	out := ""
+	for i, p := range parts {
+		if i > 0 {
+			out += ", "
+		}
+		out += p
+	}
+	return out
+}
+
+// Person is a named person with a position, e.g. the legal representative or the signer.
+type Person struct {
+	Name     string `json:"name"`
+	Title    string `json:"title"`               // "Giám đốc", "Chủ nhiệm HTX", "Chủ hộ kinh doanh"
+	IDNumber string `json:"id_number,omitempty"` // CCCD, 12 digits
+}
+
+// Sector is the ND 80/2021 sector that sets the SME thresholds.
+type Sector string
+
+// The sectors of ND 80/2021/NĐ-CP Art. 5.
+const (
+	SectorIndustry    Sector = "industry-construction"
+	SectorAgriculture Sector = "agriculture"
+	SectorTrade       Sector = "trade-services"
+)
+
+// Enterprise is the profile of the establishment that applies (the client).
+type Enterprise struct {
+	Name             string         `json:"name"`
+	ShortName        string         `json:"short_name,omitempty"`
+	Abbreviation     string         `json:"abbreviation,omitempty"` // used in document numbers, e.g. "ABC"
+	TaxCode          string         `json:"tax_code"`
+	Kind             EnterpriseKind `json:"kind"`
+	Address          Address        `json:"address"`
+	FormerAddress    string         `json:"former_address,omitempty"` // the pre-2025 address, as on old papers
+	Representative   Person         `json:"representative"`
+	Phone            string         `json:"phone"`
+	Email            string         `json:"email,omitempty"`
+	BankAccount      string         `json:"bank_account,omitempty"`
+	BankName         string         `json:"bank_name,omitempty"`
+	FoundedOn        Date           `json:"founded_on"`
+	Employees        int            `json:"employees"`         // total workforce
+	InsuredEmployees int            `json:"insured_employees"` // enrolled in social insurance (ND 80/2021 counts these)
+	Revenue          Money          `json:"revenue"`           // revenue of last year
+	Capital          Money          `json:"capital"`           // total capital (tổng nguồn vốn) of last year
+	Sector           Sector         `json:"sector"`
+	Industry         string         `json:"industry"` // ND 45/2012 Art. 5 industry code, see Industries()
+	MainProducts     string         `json:"main_products"`
+	WomenOwned       bool           `json:"women_owned,omitempty"`
+	EthnicMinority   bool           `json:"ethnic_minority_owned,omitempty"`
+}

@@ -1,0 +1,89 @@
+package forms
+
+import "fmt"
+
+// SizeClass is the enterprise size of ND 80/2021/NĐ-CP Art. 5.
+type SizeClass string
+
+// The size classes; SizeUnknown when the profile lacks the figures.
+const (
+	SizeMicro   SizeClass = "micro"
+	SizeSmall   SizeClass = "small"
+	SizeMedium  SizeClass = "medium"
+	SizeNotSME  SizeClass = "not-sme"
+	SizeUnknown SizeClass = "unknown"
+)
+
+// Label is the Vietnamese name of the size class.
+func (s SizeClass) Label() string {
+	switch s {
+	case SizeMicro:
+		return "Doanh nghiệp siêu nhỏ"
+	case SizeSmall:
+		return "Doanh nghiệp nhỏ"
+	case SizeMedium:
+		return "Doanh nghiệp vừa"
+	case SizeNotSME:
+		return "Không phải doanh nghiệp nhỏ và vừa"
+	}
+	return "Chưa xác định"
+}
+
+// IsSME reports whether the class is micro, small or medium.
+func (s SizeClass) IsSME() bool { return s == SizeMicro || s == SizeSmall || s == SizeMedium }
+
+// SizeCitation is the legal source of the thresholds.
+const SizeCitation = "Điều 5 Nghị định 80/2021/NĐ-CP"
+
+type sizeThreshold struct {
+	class   SizeClass
+	staff   int
+	revenue Money
+	capital Money
+}
+
+const billion Money = 1_000_000_000
+
+// sizeThresholds holds ND 80/2021 Art. 5: staff ≤ N AND (revenue ≤ R OR capital ≤ C).
+var sizeThresholds = map[Sector][]sizeThreshold{
+	SectorIndustry: {
+		{SizeMicro, 10, 3 * billion, 3 * billion},
+		{SizeSmall, 100, 50 * billion, 20 * billion},
+		{SizeMedium, 200, 200 * billion, 100 * billion},
+	},
+	SectorAgriculture: {
+		{SizeMicro, 10, 3 * billion, 3 * billion},
+		{SizeSmall, 100, 50 * billion, 20 * billion},
+		{SizeMedium, 200, 200 * billion, 100 * billion},
+	},
+	SectorTrade: {
+		{SizeMicro, 10, 10 * billion, 3 * billion},
+		{SizeSmall, 50, 100 * billion, 50 * billion},
+		{SizeMedium, 100, 300 * billion, 100 * billion},
+	},
+}
+
+// Size classifies the enterprise by the thresholds of ND 80/2021 Art. 5 and explains the result
+// in Vietnamese. Only employees with social insurance count; capital is total capital.
+func (e Enterprise) Size() (SizeClass, string) {
+	sector := e.Sector
+	if sector == "" {
+		sector = SectorIndustry
+	}
+	table, ok := sizeThresholds[sector]
+	if !ok {
+		return SizeUnknown, fmt.Sprintf("lĩnh vực %q không có trong Nghị định 80/2021/NĐ-CP", sector)
+	}
+	if e.InsuredEmployees <= 0 && e.Revenue <= 0 && e.Capital <= 0 {
+		return SizeUnknown, "chưa nhập số lao động tham gia BHXH, doanh thu và tổng nguồn vốn năm trước"
+	}
+	for _, t := range table {
+		if e.InsuredEmployees <= t.staff && (e.Revenue <= t.revenue || e.Capital <= t.capital) {
+			return t.class, fmt.Sprintf("%d lao động tham gia BHXH (≤ %d) và doanh thu %s đồng (≤ %s) hoặc tổng nguồn vốn %s đồng (≤ %s): %s theo %s",
+				e.InsuredEmployees, t.staff, e.Revenue, t.revenue, e.Capital, t.capital, t.class.Label(), SizeCitation)
+		}
+	}
+	last := table[len(table)-1]
+	return SizeNotSME, fmt.Sprintf("%d lao động tham gia BHXH, doanh thu %s đồng, tổng nguồn vốn %s đồng vượt ngưỡng doanh nghiệp vừa (%d lao động; %s hoặc %s đồng) theo %s",
+		e.InsuredEmployees, e.Revenue, e.Capital, last.staff, last.revenue, last.capital, SizeCitation)
+}

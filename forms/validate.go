@@ -1,0 +1,237 @@
+package forms
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Validate checks every answer that applies: required answers, the format of each value, tables,
+// the budget lines, dates in order, attachments, and the consistency of names across the dossier.
+// It does not evaluate eligibility (see Evaluate) or money caps (see ComputeBudget).
+func Validate(app *Application) []Problem {
+	var probs []Problem
+	add := func(path, step string, sev Severity, format string, a ...any) {
+		probs = append(probs, Problem{Path: path, Step: step, Severity: sev, Message: fmt.Sprintf(format, a...)})
+	}
+	def := Definition(app.Programme)
+	if def == nil {
+		add("programme", "", SeverityError, "chương trình %q không tồn tại: chọn equipment (máy móc thiết bị), cleaner-production (sản xuất sạch hơn) hoặc trade-fair (hội chợ triển lãm)", app.Programme)
+		return probs
+	}
+	for _, step := range def.VisibleSteps(app) {
+		for _, f := range step.Fields {
+			if !f.Applies(app) {
+				continue
+			}
+			probs = append(probs, checkField(app, step.ID, f)...)
+		}
+	}
+	probs = append(probs, checkBudgetLines(app, def)...)
+	probs = append(probs, checkAttachments(app, def)...)
+	probs = append(probs, checkDates(app)...)
+	probs = append(probs, checkConsistency(app)...)
+	return probs
+}
+
+func checkField(app *Application, step string, f Field) []Problem {
+	var probs []Problem
+	if f.Kind == FieldTable {
+		n := RowCount(app, f.Path)
+		if f.Required && n < max(f.MinRows, 1) {
+			probs = append(probs, Problem{Path: f.Path, Step: step, Severity: SeverityError,
+				Message: fmt.Sprintf("%s: cần ít nhất %d dòng; bấm \"Thêm dòng\" để nhập", f.Label, max(f.MinRows, 1))})
+		}
+		for r := 0; r < n; r++ {
+			for _, col := range f.Columns {
+				cf := col
+				cf.Path = fmt.Sprintf("%s[%d].%s", f.Path, r, col.Path)
+				cf.Label = fmt.Sprintf("%s, dòng %d: %s", f.Label, r+1, col.Label)
+				probs = append(probs, checkField(app, step, cf)...)
+			}
+		}
+		return probs
+	}
+	text, err := GetField(app, f.Path)
+	if err != nil {
+		return []Problem{{Path: f.Path, Step: step, Severity: SeverityError, Message: err.Error()}}
+	}
+	empty := text == "" || (f.Kind == FieldBool && text == "false")
+	if empty {
+		if f.Required {
+			verb := "chưa nhập"
+			if f.Kind == FieldChoice {
+				verb = "chưa chọn"
+			}
+			if f.Kind == FieldBool {
+				verb = "chưa đánh dấu"
+			}
+			probs = append(probs, Problem{Path: f.Path, Step: step, Severity: SeverityError, Message: fmt.Sprintf("%s: %s", f.Label, verb)})
+		}
+		return probs
+	}
+	if f.Validate != nil {
+		if err := f.Validate(text); err != nil {
+			probs = append(probs, Problem{Path: f.Path, Step: step, Severity: SeverityError, Message: fmt.Sprintf("%s: %v", f.Label, err)})
+		}
+	}
+	if f.Kind == FieldChoice && len(f.Choices) > 0 && !hasChoice(f.Choices, text) {
+		var vals []string
+		for _, c := range f.Choices {
+			vals = append(vals, c.Value)
+		}
+		probs = append(probs, Problem{Path: f.Path, Step: step, Severity: SeverityError,
+			Message: fmt.Sprintf("%s: giá trị %q không có trong danh sách (%s)", f.Label, text, strings.Join(vals, ", "))})
+	}
+	return probs
+}
+
+func checkBudgetLines(app *Application, def *ProgrammeDef) []Problem {
+	var probs []Problem
+	add := func(path string, sev Severity, format string, a ...any) {
+		probs = append(probs, Problem{Path: path, Step: "budget", Severity: sev, Message: fmt.Sprintf(format, a...)})
+	}
+	if len(app.Budget.Lines) == 0 {
+		add("budget.lines", SeverityError, "Dự toán chưa có dòng chi nào: thêm ít nhất một dòng (loại chi phí, nội dung, số lượng, đơn giá)")
+	}
+	for i, l := range app.Budget.Lines {
+		p := fmt.Sprintf("budget.lines[%d]", i)
+		if _, ok := def.CostType(l.CostType); !ok {
+			var ids []string
+			for _, c := range def.CostTypes {
+				ids = append(ids, c.ID)
+			}
+			add(p+".cost_type", SeverityError, "Dự toán, dòng %d: loại chi phí %q không có trong chương trình; chọn một trong: %s", i+1, l.CostType, strings.Join(ids, ", "))
+		}
+		if Clean(l.Description) == "" {
+			add(p+".description", SeverityError, "Dự toán, dòng %d: chưa nhập nội dung chi", i+1)
+		}
+		if Clean(l.Unit) == "" {
+			add(p+".unit", SeverityWarning, "Dự toán, dòng %d: chưa nhập đơn vị tính (cái, bộ, gói...)", i+1)
+		}
+		if l.Quantity <= 0 {
+			add(p+".quantity", SeverityError, "Dự toán, dòng %d: số lượng phải lớn hơn 0", i+1)
+		}
+		if l.UnitPrice <= 0 {
+			add(p+".unit_price", SeverityError, "Dự toán, dòng %d: đơn giá phải lớn hơn 0 đồng", i+1)
+		}
+		if _, err := lineTotal(l.Quantity, l.UnitPrice); err != nil {
+			add(p+".unit_price", SeverityError, "Dự toán, dòng %d: %v; kiểm tra lại số lượng và đơn giá", i+1, err)
+		}
+	}
+	return probs
+}
+
+// AttachmentStatus says whether a checklist item is provided.
+type AttachmentStatus string
+
+// The statuses of a checklist item.
+const (
+	AttachmentFile    AttachmentStatus = "file"    // a file is attached
+	AttachmentPaper   AttachmentStatus = "paper"   // submitted on paper (nộp kèm bản giấy)
+	AttachmentMissing AttachmentStatus = "missing" // not provided
+)
+
+// ChecklistItem is one applicable item of the attachments checklist with its status.
+type ChecklistItem struct {
+	Def        AttachmentDef
+	Status     AttachmentStatus
+	Attachment *Attachment // nil when missing
+}
+
+// Checklist returns the programme's attachments that apply to the application, in checklist order,
+// each with its status.
+func Checklist(app *Application) []ChecklistItem {
+	def := Definition(app.Programme)
+	if def == nil {
+		return nil
+	}
+	var out []ChecklistItem
+	for _, d := range def.Attachments {
+		if !d.Applies(app) {
+			continue
+		}
+		item := ChecklistItem{Def: d, Status: AttachmentMissing}
+		for i := range app.Attachments {
+			a := &app.Attachments[i]
+			if a.ID != d.ID {
+				continue
+			}
+			switch {
+			case a.File != "":
+				item.Status, item.Attachment = AttachmentFile, a
+			case a.Paper && item.Status == AttachmentMissing:
+				item.Status, item.Attachment = AttachmentPaper, a
+			}
+		}
+		out = append(out, item)
+	}
+	return out
+}
+
+func checkAttachments(app *Application, def *ProgrammeDef) []Problem {
+	var probs []Problem
+	for _, it := range Checklist(app) {
+		if it.Def.Required && it.Status == AttachmentMissing {
+			probs = append(probs, Problem{Path: "attachments." + it.Def.ID, Step: "attachments", Severity: SeverityError,
+				Message: fmt.Sprintf("Tài liệu kèm theo: thiếu \"%s\"; đính kèm tệp hoặc đánh dấu nộp kèm bản giấy", it.Def.Title)})
+		}
+	}
+	for i, a := range app.Attachments {
+		if _, ok := def.Attachment(a.ID); !ok && a.Title == "" {
+			probs = append(probs, Problem{Path: fmt.Sprintf("attachments[%d]", i), Step: "attachments", Severity: SeverityWarning,
+				Message: fmt.Sprintf("Tài liệu kèm theo %q không có trong danh mục của chương trình; đặt tên cho tài liệu", a.ID)})
+		}
+	}
+	return probs
+}
+
+func checkDates(app *Application) []Problem {
+	var probs []Problem
+	order := func(a, b Date, path, msg string) {
+		if !a.IsZero() && !b.IsZero() && b.Before(a) {
+			probs = append(probs, Problem{Path: path, Severity: SeverityError, Message: msg})
+		}
+	}
+	p := app.Project
+	order(p.StartDate, p.EndDate, "project.end_date", fmt.Sprintf("Thời gian kết thúc %s trước thời gian bắt đầu %s", p.EndDate, p.StartDate))
+	order(p.Fair.Start, p.Fair.End, "project.fair.end", fmt.Sprintf("Ngày bế mạc %s trước ngày khai mạc %s", p.Fair.End, p.Fair.Start))
+	for i, t := range p.Schedule {
+		order(t.Start, t.End, fmt.Sprintf("project.schedule[%d].end", i), fmt.Sprintf("Tiến độ, dòng %d: ngày kết thúc %s trước ngày bắt đầu %s", i+1, t.End, t.Start))
+		if !t.Start.IsZero() && !p.StartDate.IsZero() && t.Start.Before(p.StartDate) {
+			probs = append(probs, Problem{Path: fmt.Sprintf("project.schedule[%d].start", i), Severity: SeverityWarning,
+				Message: fmt.Sprintf("Tiến độ, dòng %d: bắt đầu %s, trước thời gian bắt đầu đề án %s", i+1, t.Start, p.StartDate)})
+		}
+		if !t.End.IsZero() && !p.EndDate.IsZero() && p.EndDate.Before(t.End) {
+			probs = append(probs, Problem{Path: fmt.Sprintf("project.schedule[%d].end", i), Severity: SeverityWarning,
+				Message: fmt.Sprintf("Tiến độ, dòng %d: kết thúc %s, sau thời gian kết thúc đề án %s", i+1, t.End, p.EndDate)})
+		}
+	}
+	if d := app.Letter.Date; !d.IsZero() && app.Year > 0 && d.Y > app.Year {
+		probs = append(probs, Problem{Path: "letter.date", Severity: SeverityWarning,
+			Message: fmt.Sprintf("Ngày ký công văn %s sau năm kế hoạch %d", d, app.Year)})
+	}
+	if f := app.Enterprise.FoundedOn; !f.IsZero() && !p.StartDate.IsZero() && p.StartDate.Before(f) {
+		probs = append(probs, Problem{Path: "enterprise.founded_on", Severity: SeverityError,
+			Message: fmt.Sprintf("Ngày thành lập %s sau thời gian bắt đầu đề án %s", f, p.StartDate)})
+	}
+	return probs
+}
+
+// checkConsistency looks at the dossier with an officer's eye: the same names everywhere.
+func checkConsistency(app *Application) []Problem {
+	var probs []Problem
+	rep, signer := Clean(app.Enterprise.Representative.Name), Clean(app.Signer.Name)
+	if rep != "" && signer != "" && !strings.EqualFold(rep, signer) {
+		probs = append(probs, Problem{Path: "signer.name", Step: "letter", Severity: SeverityWarning,
+			Message: fmt.Sprintf("Người ký (%s) khác người đại diện theo pháp luật (%s): cần kèm giấy ủy quyền, hoặc sửa tên người ký", signer, rep)})
+	}
+	if app.Enterprise.Employees > 0 && app.Enterprise.InsuredEmployees > app.Enterprise.Employees {
+		probs = append(probs, Problem{Path: "enterprise.insured_employees", Step: "enterprise", Severity: SeverityError,
+			Message: fmt.Sprintf("Số lao động tham gia BHXH (%d) lớn hơn tổng số lao động (%d)", app.Enterprise.InsuredEmployees, app.Enterprise.Employees)})
+	}
+	if app.Fund.Kind == FundNational && app.Fund.Province == "" {
+		// The province still receives the dossier for first-level appraisal; the field is required.
+		return probs
+	}
+	return probs
+}
