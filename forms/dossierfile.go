@@ -134,6 +134,9 @@ func fileErrorFrom(data []byte, err error) error {
 	switch {
 	case errors.As(err, &syn):
 		l, c := lineCol(data, syn.Offset)
+		if strings.Contains(syn.Error(), "unexpected end") {
+			return &FileError{Line: l, Column: c, Msg: "tệp bị cắt cụt (JSON chưa kết thúc); hãy lấy lại tệp gốc hoặc bản sao lưu"}
+		}
 		return &FileError{Line: l, Column: c, Msg: "JSON sai cú pháp: " + syn.Error()}
 	case errors.As(err, &typ):
 		l, c := lineCol(data, typ.Offset)
@@ -145,7 +148,81 @@ func fileErrorFrom(data []byte, err error) error {
 	if errors.As(err, &fe) {
 		return fe
 	}
-	return &FileError{Msg: err.Error()}
+	// A value refused by a type's own decoder (money, quantity, date): find where it is.
+	return &FileError{Path: locateBadValue(data, reflect.TypeOf(Application{})), Msg: err.Error()}
+}
+
+// locateBadValue walks the JSON document alongside the Go type and returns the path of the first
+// value that its type refuses, or "" when none is found.
+func locateBadValue(data []byte, t reflect.Type) string {
+	var doc any
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	if dec.Decode(&doc) != nil {
+		return ""
+	}
+	return findBad(doc, t, "")
+}
+
+func findBad(v any, t reflect.Type, path string) string {
+	if reflect.PointerTo(t).Implements(reflect.TypeOf((*json.Unmarshaler)(nil)).Elem()) {
+		raw, err := json.Marshal(v)
+		if err != nil {
+			return path
+		}
+		if err := reflect.New(t).Interface().(json.Unmarshaler).UnmarshalJSON(raw); err != nil {
+			return path
+		}
+		return ""
+	}
+	switch t.Kind() {
+	case reflect.Struct:
+		obj, ok := v.(map[string]any)
+		if !ok {
+			return ""
+		}
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			if !f.IsExported() {
+				continue
+			}
+			name := jsonName(f)
+			sub, ok := obj[name]
+			if !ok {
+				continue
+			}
+			p := name
+			if path != "" {
+				p = path + "." + name
+			}
+			if bad := findBad(sub, f.Type, p); bad != "" {
+				return bad
+			}
+		}
+	case reflect.Slice:
+		arr, ok := v.([]any)
+		if !ok {
+			return ""
+		}
+		for i, e := range arr {
+			if bad := findBad(e, t.Elem(), fmt.Sprintf("%s[%d]", path, i)); bad != "" {
+				return bad
+			}
+		}
+	case reflect.Map:
+		obj, ok := v.(map[string]any)
+		if !ok {
+			return ""
+		}
+		for k, e := range obj {
+			if bad := findBad(e, t.Elem(), path+"."+k); bad != "" {
+				return bad
+			}
+		}
+	case reflect.Pointer:
+		return findBad(v, t.Elem(), path)
+	}
+	return ""
 }
 
 func kindName(t reflect.Type) string {

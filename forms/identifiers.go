@@ -48,7 +48,9 @@ func allDigits(s string) bool {
 // unchanged, for ValidateTaxCode to report.
 func NormaliseTaxCode(s string) string {
 	var b strings.Builder
-	for _, r := range Clean(s) {
+	// Invalid bytes become U+FFFD before normalisation, so that a second
+	// pass gives the same text.
+	for _, r := range Clean(strings.ToValidUTF8(s, "\uFFFD")) {
 		switch {
 		case unicode.IsSpace(r) || r == '.':
 		case isDash(r):

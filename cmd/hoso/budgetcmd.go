@@ -1,0 +1,111 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+
+	"khuyencong/forms"
+)
+
+// budgetJSON is the machine-readable budget of hoso budget --json; money in integer đồng.
+type budgetJSON struct {
+	Programme      forms.Programme     `json:"programme"`
+	RulePack       string              `json:"rule_pack"`
+	Scope          string              `json:"scope"`
+	Total          forms.Money         `json:"total"`
+	Eligible       forms.Money         `json:"eligible"`
+	Support        forms.Money         `json:"support"`
+	Counterpart    forms.Money         `json:"counterpart"`
+	TotalWords     string              `json:"total_words"`
+	SupportWords   string              `json:"support_words"`
+	CounterpartWds string              `json:"counterpart_words"`
+	Lines          []forms.LineResult  `json:"lines"`
+	Groups         []forms.GroupResult `json:"groups"`
+	Notes          []forms.BudgetNote  `json:"notes"`
+}
+
+func runBudget(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "import" {
+		return runBudgetImport(args[1:], stdout, stderr)
+	}
+	fs := newFlags("budget", "budget [--json] [--style ...] TỆP.hoso.json\n       hoso budget import BẢNG.xlsx --into TỆP.hoso.json [--yes]",
+		"  hoso budget maymoc.hoso.json\n  hoso budget --json maymoc.hoso.json | jq .support", stderr)
+	asJSON := fs.Bool("json", false, "in dạng JSON (số tiền là số nguyên đồng)")
+	style := fs.String("style", "", "kiểu đọc số tiền bằng chữ: linh|le, nghin|ngan, bon|tu")
+	rulesDir := fs.String("rules", defaultRulesDir(), "thư mục gói quy định của người dùng")
+	pos, code := parseFlags(fs, args)
+	if code >= 0 {
+		return code
+	}
+	if len(pos) != 1 {
+		fs.Usage()
+		return 2
+	}
+	ws, err := forms.ParseWordStyle(*style)
+	if err != nil {
+		fmt.Fprintln(stderr, "hoso budget:", err)
+		return 2
+	}
+	app, err := readDossier(pos[0])
+	if err != nil {
+		fmt.Fprintln(stderr, "hoso budget:", err)
+		return 2
+	}
+	pack, err := forms.PackFor(app, loadPacks(*rulesDir, stderr))
+	if err != nil {
+		fmt.Fprintln(stderr, "hoso budget:", err)
+		return 1
+	}
+	b, err := forms.ComputeBudget(app, pack)
+	if err != nil {
+		fmt.Fprintln(stderr, "hoso budget:", err)
+		return 1
+	}
+	if *asJSON {
+		out := budgetJSON{Programme: app.Programme, RulePack: pack.Key(), Scope: b.Scope, Total: b.Total, Eligible: b.Eligible,
+			Support: b.Support, Counterpart: b.Counterpart, Lines: b.Lines, Groups: b.Groups, Notes: b.Notes,
+			TotalWords: forms.AmountInWords(b.Total, ws), SupportWords: forms.AmountInWords(b.Support, ws),
+			CounterpartWds: forms.AmountInWords(b.Counterpart, ws)}
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(out); err != nil {
+			fmt.Fprintln(stderr, "hoso budget:", err)
+			return 1
+		}
+		return 0
+	}
+	fmt.Fprintf(stdout, "DỰ TOÁN KINH PHÍ – %s\nGói quy định: %s (%s)\n\n", strings.ToUpper(app.Project.Title), pack.Title, pack.Key())
+	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, "STT\tNội dung chi\tĐVT\tSố lượng\tĐơn giá\tThành tiền\tKC hỗ trợ\tĐối ứng\t")
+	for _, g := range b.Groups {
+		rate := ""
+		if g.RateBP > 0 {
+			rate = " (" + forms.PercentBP(g.RateBP) + ")"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t\t\t\t%s\t%s\t%s\t\n", g.Numeral, g.Label+rate, g.Total, g.Support, g.Counterpart)
+		for _, i := range g.Lines {
+			l := b.Lines[i]
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", l.Number, l.Description, l.Unit, l.Quantity, l.UnitPrice, l.Total, l.Support, l.Counterpart)
+		}
+	}
+	fmt.Fprintf(tw, "\tTỔNG CỘNG\t\t\t\t%s\t%s\t%s\t\n", b.Total, b.Support, b.Counterpart)
+	tw.Flush()
+	fmt.Fprintf(stdout, "\nTổng kinh phí: %s đồng (%s)\n", b.Total, forms.AmountInWords(b.Total, ws))
+	fmt.Fprintf(stdout, "Kinh phí khuyến công hỗ trợ: %s đồng (%s)\n", b.Support, forms.AmountInWords(b.Support, ws))
+	fmt.Fprintf(stdout, "Kinh phí đối ứng của cơ sở: %s đồng (%s)\n", b.Counterpart, forms.AmountInWords(b.Counterpart, ws))
+	if len(b.Notes) > 0 {
+		fmt.Fprintln(stdout, "\nGhi chú:")
+		for _, n := range b.Notes {
+			flag := ""
+			if n.Unverified {
+				flag = " [căn cứ chưa xác minh]"
+			}
+			fmt.Fprintf(stdout, "- %s%s\n", n.Message, flag)
+		}
+	}
+	return 0
+}

@@ -1,0 +1,309 @@
+package boltstore
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// KeepBackupDays is how many days of backups are kept: the backups of the newest KeepBackupDays
+// days that have any.
+const KeepBackupDays = 7
+
+const backupStamp = "20060102-150405"
+
+// BackupInfo is one backup file.
+type BackupInfo struct {
+	Path string
+	Time time.Time // when it was made (from its name, local time)
+	Size int64
+}
+
+// BackupDir is the folder that holds the backups of the data file at dbPath: backups/ next to it.
+func BackupDir(dbPath string) string { return filepath.Join(filepath.Dir(dbPath), "backups") }
+
+// backupPrefix is the name every backup of dbPath starts with: "hoso-" for hoso.db.
+func backupPrefix(dbPath string) string {
+	base := filepath.Base(dbPath)
+	return strings.TrimSuffix(base, filepath.Ext(base)) + "-"
+}
+
+// Backups lists the backups of the data file at dbPath, newest first.
+func Backups(dbPath string) ([]BackupInfo, error) {
+	dir := BackupDir(dbPath)
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("không đọc được thư mục sao lưu %s: %w", dir, err)
+	}
+	prefix := backupPrefix(dbPath)
+	var out []BackupInfo
+	for _, e := range entries {
+		name := e.Name()
+		if !e.Type().IsRegular() || !strings.HasPrefix(name, prefix) || !strings.HasSuffix(name, ".db") {
+			continue
+		}
+		stamp := strings.TrimSuffix(strings.TrimPrefix(name, prefix), ".db")
+		if len(stamp) < len(backupStamp) {
+			continue
+		}
+		t, err := time.ParseInLocation(backupStamp, stamp[:len(backupStamp)], time.Local)
+		if err != nil {
+			continue
+		}
+		info, err := e.Info()
+		if err != nil {
+			continue
+		}
+		out = append(out, BackupInfo{Path: filepath.Join(dir, name), Time: t, Size: info.Size()})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if !out[i].Time.Equal(out[j].Time) {
+			return out[i].Time.After(out[j].Time)
+		}
+		return out[i].Path > out[j].Path
+	})
+	return out, nil
+}
+
+// Backup writes a backup of the whole library now (a consistent snapshot taken in a read
+// transaction, written to a temporary file and renamed into place) and returns its path.
+// Backups older than the newest KeepBackupDays days are removed.
+func (s *Store) Backup() (string, error) { return s.writeBackup(s.now()) }
+
+func (s *Store) writeBackup(at time.Time) (string, error) {
+	dir := BackupDir(s.path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", fmt.Errorf("không tạo được thư mục sao lưu %s: %w", dir, err)
+	}
+	base := backupPrefix(s.path) + at.In(time.Local).Format(backupStamp)
+	final := filepath.Join(dir, base+".db")
+	for i := 2; fileExists(final); i++ {
+		final = filepath.Join(dir, fmt.Sprintf("%s-%d.db", base, i))
+	}
+	err := writeAtomically(final, func(w io.Writer) error {
+		return s.db.View(func(tx *bolt.Tx) error {
+			_, err := tx.WriteTo(w)
+			return err
+		})
+	})
+	if err != nil {
+		return "", fmt.Errorf("không ghi được bản sao lưu %s: %w", final, err)
+	}
+	if err := rotateBackups(s.path); err != nil {
+		return final, err
+	}
+	return final, nil
+}
+
+// backupDue reports whether no backup was made on at's day.
+func (s *Store) backupDue(at time.Time) bool {
+	list, err := Backups(s.path)
+	if err != nil {
+		return true
+	}
+	day := at.In(time.Local).Format("20060102")
+	for _, b := range list {
+		if b.Time.Format("20060102") == day {
+			return false
+		}
+	}
+	return true
+}
+
+// rotateBackups removes the backups of days older than the newest KeepBackupDays days that have one.
+func rotateBackups(dbPath string) error {
+	list, err := Backups(dbPath)
+	if err != nil {
+		return err
+	}
+	days := map[string]bool{}
+	for _, b := range list { // newest first
+		day := b.Time.Format("20060102")
+		if !days[day] && len(days) >= KeepBackupDays {
+			if err := os.Remove(b.Path); err != nil {
+				return fmt.Errorf("không xóa được bản sao lưu cũ %s: %w", b.Path, err)
+			}
+			continue
+		}
+		days[day] = true
+	}
+	return nil
+}
+
+// newestGoodBackup finds the newest backup of dbPath that passes CheckFile.
+func newestGoodBackup(dbPath string) (BackupInfo, bool) {
+	list, _ := Backups(dbPath)
+	for _, b := range list {
+		if CheckFile(b.Path) == nil {
+			return b, true
+		}
+	}
+	return BackupInfo{}, false
+}
+
+// CheckFile opens a data or backup file read-only and checks it: bbolt's consistency check and a
+// schema this app can read. Nothing is written.
+func CheckFile(path string) error {
+	info, err := os.Stat(path)
+	if err != nil {
+		return fmt.Errorf("không đọc được tệp %s: %w", path, err)
+	}
+	if !info.Mode().IsRegular() || info.Size() == 0 {
+		return fmt.Errorf("%s không phải tệp dữ liệu (rỗng hoặc không phải tệp thường)", path)
+	}
+	db, err := openBolt(path, &bolt.Options{Timeout: time.Second, ReadOnly: true})
+	if err != nil {
+		if errors.Is(err, errTimeout) {
+			return fmt.Errorf("%w. (Tệp: %s)", ErrLocked, path)
+		}
+		return fmt.Errorf("tệp %s bị hỏng hoặc không phải tệp dữ liệu của ứng dụng: %v", path, err)
+	}
+	defer db.Close()
+	if problems := checkDB(db, 5); len(problems) > 0 {
+		return fmt.Errorf("tệp %s bị hỏng: %s", path, strings.Join(problems, "; "))
+	}
+	var version int
+	if err := safeView(db, func(tx *bolt.Tx) (err error) {
+		version, err = readSchemaVersion(tx)
+		return err
+	}); err != nil {
+		return fmt.Errorf("tệp %s: %w", path, err)
+	}
+	if version == 0 {
+		return fmt.Errorf("tệp %s không chứa dữ liệu của ứng dụng", path)
+	}
+	if version > SchemaVersion {
+		return fmt.Errorf("%w (tệp %s)", ErrNewerSchema, path)
+	}
+	return nil
+}
+
+// RestoreBackup replaces the data file at dbPath with a copy of the backup, after checking the
+// backup. The store must be closed: it refuses with ErrLocked while a window has the file open.
+// The replaced file, damaged or not, is kept next to it under keptAs ("" when there was none).
+func RestoreBackup(backup, dbPath string) (keptAs string, err error) {
+	if err := CheckFile(backup); err != nil {
+		return "", fmt.Errorf("không khôi phục từ bản sao lưu này: %w", err)
+	}
+	if same, _ := sameFile(backup, dbPath); same {
+		return "", fmt.Errorf("bản sao lưu và tệp dữ liệu là cùng một tệp %s", dbPath)
+	}
+	if fileExists(dbPath) {
+		// Probe the lock: only "timeout" means another window holds it; a damaged file is fine.
+		db, err := openBolt(dbPath, &bolt.Options{Timeout: time.Second, ReadOnly: true})
+		if errors.Is(err, errTimeout) {
+			return "", fmt.Errorf("%w. Đóng cửa sổ đó trước khi khôi phục. (Tệp: %s)", ErrLocked, dbPath)
+		}
+		if db != nil {
+			db.Close()
+		}
+		keptAs = dbPath + ".truoc-khoi-phuc-" + time.Now().Format(backupStamp)
+		for i := 2; fileExists(keptAs); i++ {
+			keptAs = fmt.Sprintf("%s.truoc-khoi-phuc-%s-%d", dbPath, time.Now().Format(backupStamp), i)
+		}
+	}
+	src, err := os.Open(backup)
+	if err != nil {
+		return "", fmt.Errorf("không đọc được bản sao lưu %s: %w", backup, err)
+	}
+	defer src.Close()
+	// Write the copy first, then move the old file aside and the copy into place.
+	tmp, err := os.CreateTemp(filepath.Dir(dbPath), ".khoi-phuc-*.db")
+	if err != nil {
+		return "", fmt.Errorf("không ghi được vào thư mục %s: %w", filepath.Dir(dbPath), err)
+	}
+	tmpName := tmp.Name()
+	if _, err := io.Copy(tmp, src); err != nil {
+		tmp.Close()
+		os.Remove(tmpName)
+		return "", fmt.Errorf("không chép được bản sao lưu: %w", err)
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		os.Remove(tmpName)
+		return "", err
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(tmpName)
+		return "", err
+	}
+	if keptAs != "" {
+		if err := os.Rename(dbPath, keptAs); err != nil {
+			os.Remove(tmpName)
+			return "", fmt.Errorf("không đổi tên được tệp cũ %s (tệp có đang mở?): %w", dbPath, err)
+		}
+	}
+	if err := os.Rename(tmpName, dbPath); err != nil {
+		os.Remove(tmpName)
+		if keptAs != "" {
+			os.Rename(keptAs, dbPath)
+		}
+		return "", fmt.Errorf("không đặt được bản khôi phục vào %s: %w", dbPath, err)
+	}
+	syncDir(filepath.Dir(dbPath))
+	return keptAs, nil
+}
+
+// writeAtomically writes a file through a temporary file in the same folder, synced and renamed.
+func writeAtomically(path string, write func(w io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), ".tmp-*"+filepath.Ext(path))
+	if err != nil {
+		return err
+	}
+	name := tmp.Name()
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		os.Remove(name)
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		os.Remove(name)
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(name)
+		return err
+	}
+	if err := os.Rename(name, path); err != nil {
+		os.Remove(name)
+		return err
+	}
+	syncDir(filepath.Dir(path))
+	return nil
+}
+
+// syncDir flushes a folder's entry list so a rename survives a power cut (no-op where unsupported).
+func syncDir(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
+func sameFile(a, b string) (bool, error) {
+	ia, err := os.Stat(a)
+	if err != nil {
+		return false, err
+	}
+	ib, err := os.Stat(b)
+	if err != nil {
+		return false, err
+	}
+	return os.SameFile(ia, ib), nil
+}

@@ -1,0 +1,233 @@
+package boltstore
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+	bolterrors "go.etcd.io/bbolt/errors"
+
+	"khuyencong/forms"
+)
+
+// ErrLocked is returned by Open when another window of the app (or a hoso command) has the file open.
+var ErrLocked = errors.New("Tệp dữ liệu đang được mở ở một cửa sổ khác của ứng dụng (hoặc bởi lệnh hoso). " +
+	"Hãy chuyển sang cửa sổ đó, hoặc đóng nó rồi mở lại")
+
+// ErrDamaged is matched (errors.Is) by the *DamagedError Open returns for a file that fails the
+// consistency check.
+var ErrDamaged = errors.New("tệp dữ liệu bị hỏng")
+
+// ErrNewerSchema is returned by Open for a file written by a newer version of the app.
+var ErrNewerSchema = errors.New("tệp dữ liệu được tạo bởi phiên bản mới hơn của ứng dụng; hãy cập nhật ứng dụng rồi mở lại")
+
+// DamagedError says that the data file is damaged; nothing was written to it. Backup is the newest
+// backup that passed the check ("" when there is none), to offer to RestoreBackup.
+type DamagedError struct {
+	Path     string
+	Problems []string // what the check found, technical, in English (from bbolt)
+	Backup   string
+	BackupAt time.Time
+}
+
+func (e *DamagedError) Error() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Tệp dữ liệu %s bị hỏng và không được mở để tránh mất thêm dữ liệu; ứng dụng không ghi gì vào tệp này.", e.Path)
+	if e.Backup != "" {
+		fmt.Fprintf(&b, " Bản sao lưu tốt gần nhất: %s (lúc %s). Hãy chọn khôi phục từ bản này; tệp hỏng sẽ được giữ lại bên cạnh.",
+			e.Backup, e.BackupAt.Format("15:04 ngày 02/01/2006"))
+	} else {
+		b.WriteString(" Không tìm thấy bản sao lưu tốt nào trong thư mục backups: hãy giữ nguyên tệp và liên hệ người hỗ trợ.")
+	}
+	if len(e.Problems) > 0 {
+		fmt.Fprintf(&b, " (Chi tiết kỹ thuật: %s)", strings.Join(e.Problems, "; "))
+	}
+	return b.String()
+}
+
+// Is makes errors.Is(err, ErrDamaged) true.
+func (e *DamagedError) Is(target error) bool { return target == ErrDamaged }
+
+// Options tune Open. The zero value is what the app uses.
+type Options struct {
+	// Timeout is how long Open waits for another window to release the file; default one second.
+	Timeout time.Duration
+	// Now gives the time for UpdatedAt, revisions and backup names; default time.Now.
+	Now func() time.Time
+	// NoAutoBackup turns off the daily backup on open (Backup still works).
+	NoAutoBackup bool
+	// SkipCheck skips the consistency check of the whole file on open (for benchmarks only).
+	SkipCheck bool
+}
+
+// Store is a forms.Store on a bbolt file. It is safe for concurrent use.
+type Store struct {
+	db   *bolt.DB
+	path string
+	opts Options
+}
+
+var _ forms.Store = (*Store)(nil)
+
+// Open opens (or creates) the data file at path: it waits at most opts.Timeout for the file's lock,
+// checks the whole file before writing to it, writes the day's backup, and upgrades an older layout.
+func Open(path string, opts Options) (*Store, error) {
+	if opts.Timeout <= 0 {
+		opts.Timeout = time.Second
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, fmt.Errorf("không tạo được thư mục dữ liệu %s: %w", filepath.Dir(path), err)
+	}
+	existing := false
+	switch info, err := os.Stat(path); {
+	case err == nil && info.IsDir():
+		return nil, fmt.Errorf("%s là một thư mục, không phải tệp dữ liệu: hãy chọn đường dẫn tới tệp .db", path)
+	case err == nil:
+		existing = info.Size() > 0
+	case !errors.Is(err, fs.ErrNotExist):
+		return nil, fmt.Errorf("không đọc được tệp dữ liệu %s: %w", path, err)
+	}
+
+	version := 0
+	if existing {
+		v, err := inspect(path, opts.Timeout, !opts.SkipCheck)
+		if err != nil {
+			return nil, err
+		}
+		version = v
+	}
+
+	db, err := openBolt(path, &bolt.Options{Timeout: opts.Timeout})
+	if err != nil {
+		return nil, openError(path, err)
+	}
+	s := &Store{db: db, path: path, opts: opts}
+	if version == 0 {
+		if err := db.Update(func(tx *bolt.Tx) error { return createCurrentLayout(tx, opts.Now()) }); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("không khởi tạo được tệp dữ liệu %s: %w", path, err)
+		}
+		return s, nil
+	}
+	now := opts.Now()
+	if version < SchemaVersion || (!opts.NoAutoBackup && s.backupDue(now)) {
+		if _, err := s.writeBackup(now); err != nil {
+			db.Close()
+			return nil, fmt.Errorf("không sao lưu được dữ liệu trước khi mở (%w); hãy kiểm tra dung lượng ổ đĩa và quyền ghi thư mục %s", err, BackupDir(path))
+		}
+	}
+	if version < SchemaVersion {
+		if err := db.Update(func(tx *bolt.Tx) error { return migrate(tx, version) }); err != nil {
+			db.Close()
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+// inspect opens the file read-only (nothing is ever written), checks it and returns its schema version.
+func inspect(path string, timeout time.Duration, check bool) (int, error) {
+	db, err := openBolt(path, &bolt.Options{Timeout: timeout, ReadOnly: true})
+	if err != nil {
+		return 0, openError(path, err)
+	}
+	defer db.Close()
+	var problems []string
+	if check {
+		problems = checkDB(db, 10)
+	}
+	var version int
+	var schemaErr error
+	if len(problems) == 0 {
+		if err := safeView(db, func(tx *bolt.Tx) error {
+			version, schemaErr = readSchemaVersion(tx)
+			return nil
+		}); err != nil {
+			problems = append(problems, err.Error())
+		}
+	}
+	if len(problems) > 0 {
+		return 0, damaged(path, problems)
+	}
+	if schemaErr != nil {
+		return 0, damaged(path, []string{schemaErr.Error()})
+	}
+	if version > SchemaVersion {
+		return 0, fmt.Errorf("%w (tệp %s có cấu trúc phiên bản %d, ứng dụng này đọc được đến %d)", ErrNewerSchema, path, version, SchemaVersion)
+	}
+	return version, nil
+}
+
+// openBolt opens a bbolt file, turning a panic on a garbage page into an error.
+func openBolt(path string, o *bolt.Options) (db *bolt.DB, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			db, err = nil, fmt.Errorf("bbolt panic: %v", r)
+		}
+	}()
+	return bolt.Open(path, 0o600, o)
+}
+
+// openError classifies an error of bolt.Open.
+func openError(path string, err error) error {
+	if errors.Is(err, bolterrors.ErrTimeout) {
+		return fmt.Errorf("%w. (Tệp: %s)", ErrLocked, path)
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return fmt.Errorf("không mở được tệp dữ liệu %s: %w; hãy kiểm tra quyền truy cập tệp", path, err)
+	}
+	return damaged(path, []string{err.Error()})
+}
+
+func damaged(path string, problems []string) error {
+	e := &DamagedError{Path: path, Problems: problems}
+	if b, ok := newestGoodBackup(path); ok {
+		e.Backup, e.BackupAt = b.Path, b.Time
+	}
+	return e
+}
+
+// checkDB runs bbolt's consistency check in a read transaction and returns at most max problems.
+func checkDB(db *bolt.DB, max int) (problems []string) {
+	err := safeView(db, func(tx *bolt.Tx) error {
+		for err := range tx.Check() {
+			if len(problems) < max {
+				problems = append(problems, err.Error())
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		problems = append(problems, err.Error())
+	}
+	return problems
+}
+
+// safeView runs fn in a read transaction, turning a bbolt panic (a garbage page) into an error.
+func safeView(db *bolt.DB, fn func(tx *bolt.Tx) error) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("bbolt panic: %v", r)
+		}
+	}()
+	return db.View(fn)
+}
+
+// Path is the data file's location.
+func (s *Store) Path() string { return s.path }
+
+// Close closes the data file; the Store cannot be used afterwards.
+func (s *Store) Close() error { return s.db.Close() }
+
+func (s *Store) now() time.Time { return s.opts.Now() }
+
+var errTimeout = bolterrors.ErrTimeout

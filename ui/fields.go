@@ -1,0 +1,289 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"khuyencong/forms"
+)
+
+// fieldForm draws questions of the registry and writes answers into an application through
+// forms.GetField / forms.SetField. The wizard and the client profile both use it.
+type fieldForm struct {
+	app      *forms.Application
+	onChange func(path string) // called after an answer was stored
+	onSubmit func()            // Enter in a one-line entry (Next)
+	inputs   map[string]fyne.Focusable
+	rows     []*fieldRow
+	tables   []*tableEditor
+}
+
+// fieldRow is one question: label, input and help, hidden when the question does not apply.
+type fieldRow struct {
+	field forms.Field
+	root  *fyne.Container
+}
+
+func newFieldForm(app *forms.Application, onChange func(string), onSubmit func()) *fieldForm {
+	return &fieldForm{app: app, onChange: onChange, onSubmit: onSubmit, inputs: map[string]fyne.Focusable{}}
+}
+
+// build returns the questions as one column.
+func (ff *fieldForm) build(fields []forms.Field) *fyne.Container {
+	box := container.NewVBox()
+	for _, f := range fields {
+		row := &fieldRow{field: f}
+		var input fyne.CanvasObject
+		if f.Kind == forms.FieldTable {
+			te := newTableEditor(ff, f)
+			ff.tables = append(ff.tables, te)
+			input = te.root
+		} else {
+			input = ff.input(f, f.Path)
+		}
+		parts := []fyne.CanvasObject{}
+		if f.Kind != forms.FieldBool {
+			parts = append(parts, questionLabel(f))
+		}
+		parts = append(parts, input)
+		if h := fieldHelp(f); h != "" {
+			parts = append(parts, helpLabel(h))
+		}
+		row.root = container.NewVBox(parts...)
+		ff.rows = append(ff.rows, row)
+		box.Add(row.root)
+	}
+	ff.refreshVisibility()
+	return box
+}
+
+// refreshVisibility hides the questions that do not apply; their answers are kept.
+func (ff *fieldForm) refreshVisibility() {
+	for _, r := range ff.rows {
+		if r.field.Applies(ff.app) {
+			r.root.Show()
+		} else {
+			r.root.Hide()
+		}
+	}
+}
+
+func questionLabel(f forms.Field) *widget.Label {
+	text := fieldLabel(f)
+	if f.Required {
+		text += " *"
+	}
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.Wrapping = fyne.TextWrapWord
+	return l
+}
+
+func helpLabel(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	l.Importance = widget.LowImportance
+	l.SizeName = theme.SizeNameCaptionText
+	return l
+}
+
+// validator checks a typed value with the field's own rule; empty input is left to completeness.
+func validator(f forms.Field) fyne.StringValidator {
+	check := f.Validate
+	if check == nil {
+		switch f.Kind {
+		case forms.FieldMoney:
+			check = forms.ValidateMoney
+		case forms.FieldDate:
+			check = forms.ValidateDate
+		case forms.FieldQuantity:
+			check = forms.ValidateQuantity
+		}
+	}
+	if check == nil {
+		return nil
+	}
+	return func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return nil
+		}
+		return check(s)
+	}
+}
+
+// input builds the widget for one answer at path.
+func (ff *fieldForm) input(f forms.Field, path string) fyne.CanvasObject {
+	cur, _ := forms.GetField(ff.app, path)
+	changed := func() {
+		if ff.onChange != nil {
+			ff.onChange(path)
+		}
+	}
+	switch f.Kind {
+	case forms.FieldChoice:
+		var labels []string
+		byLabel := map[string]string{}
+		selected := ""
+		for _, c := range f.Choices {
+			l := choiceLabel(c)
+			labels = append(labels, l)
+			byLabel[l] = c.Value
+			if c.Value == cur {
+				selected = l
+			}
+		}
+		sel := widget.NewSelect(labels, nil)
+		sel.PlaceHolder = tr("(chọn)")
+		if selected != "" {
+			sel.SetSelected(selected)
+		}
+		sel.OnChanged = func(l string) {
+			if err := forms.SetField(ff.app, path, byLabel[l]); err == nil {
+				changed()
+			}
+		}
+		ff.inputs[path] = sel
+		return sel
+	case forms.FieldBool:
+		chk := widget.NewCheck(fieldLabel(f), nil)
+		chk.SetChecked(cur == "true")
+		chk.OnChanged = func(b bool) {
+			if err := forms.SetField(ff.app, path, fmt.Sprint(b)); err == nil {
+				changed()
+			}
+		}
+		ff.inputs[path] = chk
+		return chk
+	}
+	var e *widget.Entry
+	if f.Kind == forms.FieldMultiline {
+		e = widget.NewMultiLineEntry()
+		e.Wrapping = fyne.TextWrapWord
+		e.SetMinRowsVisible(3)
+	} else {
+		e = widget.NewEntry()
+		e.OnSubmitted = func(string) {
+			if ff.onSubmit != nil {
+				ff.onSubmit()
+			}
+		}
+	}
+	switch f.Kind {
+	case forms.FieldDate:
+		e.SetPlaceHolder("dd/mm/yyyy")
+	case forms.FieldMoney:
+		e.SetPlaceHolder("1.000.000")
+	}
+	e.SetText(cur)
+	e.Validator = validator(f)
+	e.OnChanged = func(s string) {
+		if f.Kind == forms.FieldMoney {
+			if g := forms.FormatMoneyInput(s); g != s {
+				e.SetText(g) // calls OnChanged again with the grouped text
+				e.CursorColumn = len([]rune(g))
+				e.Refresh()
+				return
+			}
+		}
+		if err := forms.SetField(ff.app, path, s); err == nil {
+			changed()
+		}
+	}
+	ff.inputs[path] = e
+	return e
+}
+
+// tableEditor edits a table field: one small form per row, with add, remove and move.
+type tableEditor struct {
+	ff    *fieldForm
+	field forms.Field
+	rows  *fyne.Container
+	add   *widget.Button
+	root  *fyne.Container
+}
+
+func newTableEditor(ff *fieldForm, f forms.Field) *tableEditor {
+	te := &tableEditor{ff: ff, field: f, rows: container.NewVBox()}
+	te.add = widget.NewButtonWithIcon(tr("Thêm dòng"), theme.ContentAddIcon(), func() {
+		i, err := forms.AddRow(ff.app, f.Path)
+		if err != nil {
+			return
+		}
+		te.rebuild()
+		te.changed()
+		if in, ok := ff.inputs[fmt.Sprintf("%s[%d].%s", f.Path, i, f.Columns[0].Path)]; ok {
+			if c := fyne.CurrentApp().Driver().CanvasForObject(te.root); c != nil {
+				c.Focus(in)
+			}
+		}
+	})
+	te.root = container.NewVBox(te.rows, container.NewHBox(te.add))
+	ff.inputs[f.Path] = te.add
+	te.rebuild()
+	return te
+}
+
+func (te *tableEditor) changed() {
+	if te.ff.onChange != nil {
+		te.ff.onChange(te.field.Path)
+	}
+}
+
+func (te *tableEditor) rebuild() {
+	// Forget the inputs of the old rows.
+	prefix := te.field.Path + "["
+	for k := range te.ff.inputs {
+		if strings.HasPrefix(k, prefix) {
+			delete(te.ff.inputs, k)
+		}
+	}
+	te.rows.Objects = nil
+	n := forms.RowCount(te.ff.app, te.field.Path)
+	for i := 0; i < n; i++ {
+		i := i
+		form := widget.NewForm()
+		for _, col := range te.field.Columns {
+			path := fmt.Sprintf("%s[%d].%s", te.field.Path, i, col.Path)
+			text := fieldLabel(col)
+			if col.Required {
+				text += " *"
+			}
+			in := te.ff.input(col, path)
+			if col.Kind == forms.FieldBool {
+				in.(*widget.Check).Text = ""
+			}
+			form.Append(text, in)
+		}
+		up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { te.move(i, i-1) })
+		down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { te.move(i, i+1) })
+		del := widget.NewButtonWithIcon(tr("Xóa dòng"), theme.DeleteIcon(), func() { te.remove(i) })
+		if i == 0 {
+			up.Disable()
+		}
+		if i == n-1 {
+			down.Disable()
+		}
+		head := container.NewBorder(nil, nil, widget.NewLabelWithStyle(fmt.Sprintf(tr("Dòng %d"), i+1), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+			container.NewHBox(up, down, del))
+		te.rows.Add(widget.NewCard("", "", container.NewVBox(head, form)))
+	}
+	te.rows.Refresh()
+}
+
+func (te *tableEditor) move(i, j int) {
+	if forms.MoveRow(te.ff.app, te.field.Path, i, j) == nil {
+		te.rebuild()
+		te.changed()
+	}
+}
+
+func (te *tableEditor) remove(i int) {
+	if forms.RemoveRow(te.ff.app, te.field.Path, i) == nil {
+		te.rebuild()
+		te.changed()
+	}
+}

@@ -1,0 +1,86 @@
+package ui
+
+import (
+	"context"
+	"time"
+
+	"khuyencong/forms"
+)
+
+// Variants of an export.
+const (
+	VariantFinal = "final" // the dossier to sign and submit
+	VariantDraft = "draft" // watermarked BẢN NHÁP, while blocking problems remain
+	VariantBlank = "blank" // the forms without answers, to fill in by hand
+)
+
+// ExportRequest is one request to write the PDF dossier and the Excel sheet of an application.
+type ExportRequest struct {
+	App       *forms.Application // a copy the exporter may keep
+	Report    *forms.Report      // forms.Check of App
+	Dir       string             // the folder to write into
+	Variant   string             // VariantFinal, VariantDraft or VariantBlank
+	FontPath  string             // a .ttf the user picked in settings; "" for the automatic font chain
+	WordStyle forms.WordStyle    // the style of amounts in words
+}
+
+// ExportResult says what an export wrote.
+type ExportResult struct {
+	PDFPath  string
+	XLSXPath string
+	Warnings []string // in Vietnamese, e.g. an attachment that could not be merged
+	Font     string   // the name of the font the PDF used
+}
+
+// Exporter writes the PDF dossier and the Excel sheet. It runs off the UI goroutine and reports
+// progress from 0 to 1; it stops with ctx.Err() when the context is cancelled.
+type Exporter interface {
+	Export(ctx context.Context, req ExportRequest, progress func(float64)) (ExportResult, error)
+}
+
+// Opener hands files and folders to the operating system.
+type Opener interface {
+	Open(path string) error  // open a file or folder with its default application
+	Print(path string) error // print a file with the system's print verb (or open it to print)
+}
+
+// Packager exports and imports hand-off packages (data, PDF, XLSX and attachments with checksums).
+type Packager interface {
+	Export(appID, path string) error
+	// Import stores the package's dossier; with forms.ImportAsk it fails with forms.ErrClientExists
+	// when the client is already in the library. It returns the client's ID.
+	Import(path string, mode forms.ImportMode) (clientID string, err error)
+}
+
+// BackupInfo is one backup of the data file.
+type BackupInfo struct {
+	Path string
+	At   time.Time
+	Size int64
+}
+
+// Backups lists and restores backups of the data file.
+type Backups interface {
+	List() ([]BackupInfo, error) // newest first
+	// Restore replaces the data with a backup; the app must be restarted afterwards.
+	Restore(path string) error
+}
+
+// Deps are what the app is handed by its main package.
+type Deps struct {
+	Store    forms.Store
+	Exporter Exporter // nil: generation explains that it is not available
+	Opener   Opener   // nil: SystemOpener
+	Packager Packager // nil: hand-off packages are not offered
+	Backups  Backups  // nil: only "back up now" is offered
+	RulesDir string   // where imported rule packs are kept
+	// Packs returns the rule packs in force (embedded and imported); nil: forms.LoadPacks(RulesDir).
+	Packs func() []*forms.RulePack
+	// FontInUse names the font the PDF would use with the given font file ("" = automatic); optional.
+	FontInUse func(fontPath string) string
+	Version   string
+	// Go runs background work; nil: a goroutine. Tests run it inline.
+	Go func(func())
+	// Now gives the time; nil: time.Now.
+	Now func() time.Time
+}
