@@ -370,7 +370,9 @@ func PackFor(app *Application, packs []*RulePack) (*RulePack, error) {
 		return best
 	}
 	if app.Fund.Kind == FundLocal {
-		if p := pick(func(p *RulePack) bool { return p.Fund == FundLocal && p.Province != "" && p.Province == app.Fund.Province }); p != nil {
+		if p := pick(func(p *RulePack) bool {
+			return p.Fund == FundLocal && p.Province != "" && p.Province == app.Fund.Province
+		}); p != nil {
 			return p, nil
 		}
 		if p := pick(func(p *RulePack) bool { return p.Fund == FundLocal && p.Province == "" }); p != nil {

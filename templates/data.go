@@ -37,13 +37,13 @@ type textData struct {
 
 type enterpriseText struct {
 	Name, Kind, TaxCode, Address, FormerAddress, Representative, RepTitle string
-	Phone, Email, Bank, Founded, Employees, MainProducts, Industry       string
-	Signer, SignerTitle                                                 string
+	Phone, Email, Bank, Founded, Employees, MainProducts, Industry        string
+	Signer, SignerTitle                                                   string
 }
 
 type projectText struct {
 	Title, Location, Start, End, CurrentProduction, Problem, LegalBasis string
-	Objectives, Scale, Improvements, Organisation, Effects             string
+	Objectives, Scale, Improvements, Organisation, Effects              string
 }
 
 type machineText struct {

@@ -1,6 +1,5 @@
 package templates
 
-
 // registrationForm is the registration for the outstanding rural industrial product selection
 // (TT 26/2014/TT-BCT, Phụ lục 1 style). Long answers sit in fixed boxes and continue on a
 // numbered continuation page.

@@ -4,10 +4,11 @@ import (
 	"bytes"
 	"embed"
 	"fmt"
-	"strings"
 	"reflect"
+	"strings"
 	"sync"
 	"text/template"
+	"unicode/utf8"
 
 	"khuyencong/forms"
 )
@@ -45,7 +46,17 @@ func programmeTemplates(p forms.Programme) (*template.Template, error) {
 	if t, ok := textCache[p]; ok {
 		return t, nil
 	}
-	t := template.New("").Option("missingkey=error")
+	t := template.New("").Option("missingkey=error").Funcs(template.FuncMap{
+		"lowerFirst": lowerFirst,
+		"sentence":   sentence,
+		// punct gives the punctuation that closes item i of n items: ";" then "." for the last
+		"punct": func(i, n int) string {
+			if i == n-1 {
+				return "."
+			}
+			return ";"
+		},
+	})
 	var err error
 	if t, err = t.ParseFS(textFS, "text/shared/*.tmpl"); err != nil {
 		return nil, fmt.Errorf("mẫu văn bản dùng chung bị lỗi: %w", err)
@@ -204,4 +215,21 @@ func escapeValue(v reflect.Value) {
 		}
 		v.Set(c)
 	}
+}
+
+// lowerFirst lower-cases the first letter, to use a label inside a sentence.
+func lowerFirst(s string) string {
+	for i, r := range s {
+		return strings.ToLower(string(r)) + s[i+len(string(r)):]
+	}
+	return s
+}
+
+// sentence ends a text with a full stop unless it already ends with punctuation.
+func sentence(s string) string {
+	t := strings.TrimRight(s, " ")
+	if last, _ := utf8.DecodeLastRuneInString(t); t == "" || strings.ContainsRune(".!?;:…", last) {
+		return t
+	}
+	return t + "."
 }
