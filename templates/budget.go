@@ -102,7 +102,7 @@ func (b *builder) budgetDoc() (Document, error) {
 		}
 		for _, n := range b.budget.Notes {
 			text := "- " + strings.TrimRight(forms.Clean(n.Message), ".")
-			if n.Citation != "" {
+			if n.Citation != "" && !strings.Contains(text, forms.Clean(n.Citation)) {
 				text += " (Căn cứ: " + forms.Clean(n.Citation) + ")"
 			}
 			blocks = append(blocks, Para(Paragraph{Text: text + ".", Align: AlignJustify, Indent: true, Size: 12}))

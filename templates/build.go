@@ -308,7 +308,7 @@ func (b *builder) draftNotes() (Document, bool) {
 			Para(Paragraph{Text: "(Trang này chỉ có trong bản nháp, không nộp kèm hồ sơ)", Align: AlignCenter, Italic: true}),
 			Space(3),
 			{Kind: KindTable, Table: &Table{
-				Columns:      []Column{{8, AlignCenter}, {16, AlignCenter}, {80, AlignLeft}, {46, AlignLeft}},
+				Columns:      []Column{{12, AlignCenter}, {16, AlignCenter}, {80, AlignLeft}, {46, AlignLeft}},
 				Header:       []Row{headerRow("STT", "Mức độ", "Nội dung", "Căn cứ")},
 				Rows:         rows,
 				RepeatHeader: true,
@@ -490,7 +490,7 @@ func (b *builder) checklist() Document {
 			Para(Paragraph{Text: "(Kèm theo Công văn đề nghị hỗ trợ kinh phí khuyến công năm " + b.text.Year + " của " + b.text.E.Name + ")", Align: AlignCenter, Italic: true}),
 			Space(3),
 			{Kind: KindTable, Table: &Table{
-				Columns:      []Column{{10, AlignCenter}, {85, AlignLeft}, {50, AlignLeft}, {25, AlignLeft}},
+				Columns:      []Column{{12, AlignCenter}, {78, AlignLeft}, {42, AlignLeft}, {38, AlignLeft}},
 				Header:       []Row{headerRow("STT", "Tài liệu", "Hình thức nộp", "Ghi chú")},
 				Rows:         rows,
 				RepeatHeader: true,

@@ -158,7 +158,9 @@ func newTextData(app *forms.Application, budget *forms.BudgetResult, opts Option
 		}
 	}
 	for _, it := range forms.Checklist(app) {
-		d.Attachments = append(d.Attachments, attachmentTitle(it))
+		if it.Status != forms.AttachmentMissing || blank {
+			d.Attachments = append(d.Attachments, attachmentTitle(it))
+		}
 	}
 	return d
 }

@@ -93,7 +93,7 @@ func table(cols []Column, header Row, rows []Row, size float64) Block {
 }
 
 func (b *builder) currentEquipmentTable() []Block {
-	cols := []Column{{8, AlignCenter}, {62, AlignLeft}, {14, AlignCenter}, {18, AlignCenter}, {48, AlignLeft}}
+	cols := []Column{{12, AlignCenter}, {62, AlignLeft}, {14, AlignCenter}, {18, AlignCenter}, {48, AlignLeft}}
 	header := headerRow("STT", "Tên máy móc, thiết bị", "Số lượng", "Năm đưa vào sử dụng", "Tình trạng")
 	var rows []Row
 	if b.blank() {
@@ -115,7 +115,7 @@ func (b *builder) currentEquipmentTable() []Block {
 }
 
 func (b *builder) machinesTable() []Block {
-	cols := []Column{{8, AlignCenter}, {40, AlignLeft}, {58, AlignLeft}, {12, AlignCenter}, {32, AlignLeft}}
+	cols := []Column{{12, AlignCenter}, {40, AlignLeft}, {58, AlignLeft}, {12, AlignCenter}, {32, AlignLeft}}
 	header := headerRow("STT", "Tên máy, model, xuất xứ", "Thông số kỹ thuật chính", "Số lượng", "Nhà cung cấp, báo giá")
 	var rows []Row
 	if b.blank() {
@@ -141,7 +141,7 @@ func (b *builder) machinesTable() []Block {
 }
 
 func (b *builder) scheduleTable() []Block {
-	cols := []Column{{8, AlignCenter}, {70, AlignLeft}, {22, AlignCenter}, {22, AlignCenter}, {40, AlignLeft}}
+	cols := []Column{{12, AlignCenter}, {70, AlignLeft}, {22, AlignCenter}, {22, AlignCenter}, {40, AlignLeft}}
 	header := headerRow("STT", "Nội dung công việc", "Bắt đầu", "Kết thúc", "Người, đơn vị thực hiện")
 	var rows []Row
 	if b.blank() {
@@ -159,7 +159,7 @@ func (b *builder) scheduleTable() []Block {
 }
 
 func (b *builder) indicatorsTable() []Block {
-	cols := []Column{{8, AlignCenter}, {52, AlignLeft}, {40, AlignCenter}, {22, AlignRight}, {22, AlignRight}, {18, AlignRight}}
+	cols := []Column{{12, AlignCenter}, {52, AlignLeft}, {40, AlignCenter}, {22, AlignRight}, {22, AlignRight}, {18, AlignRight}}
 	header := headerRow("STT", "Chỉ tiêu", "Đơn vị tính", "Hiện trạng", "Mục tiêu", "Mức giảm")
 	var rows []Row
 	if b.blank() {
@@ -180,7 +180,7 @@ func (b *builder) indicatorsTable() []Block {
 }
 
 func (b *builder) solutionsTable() []Block {
-	cols := []Column{{8, AlignCenter}, {70, AlignLeft}, {32, AlignRight}, {52, AlignLeft}}
+	cols := []Column{{12, AlignCenter}, {70, AlignLeft}, {32, AlignRight}, {52, AlignLeft}}
 	header := headerRow("STT", "Giải pháp", "Vốn đầu tư dự kiến (đồng)", "Lợi ích dự kiến")
 	var rows []Row
 	if b.blank() {
@@ -216,7 +216,7 @@ func (b *builder) fairFields() []Block {
 }
 
 func (b *builder) travellersTable() []Block {
-	cols := []Column{{10, AlignCenter}, {80, AlignLeft}, {70, AlignLeft}}
+	cols := []Column{{12, AlignCenter}, {80, AlignLeft}, {70, AlignLeft}}
 	header := headerRow("STT", "Họ và tên", "Chức vụ")
 	var rows []Row
 	if b.blank() {
@@ -230,7 +230,7 @@ func (b *builder) travellersTable() []Block {
 }
 
 func (b *builder) productsTable() []Block {
-	cols := []Column{{10, AlignCenter}, {70, AlignLeft}, {80, AlignLeft}}
+	cols := []Column{{12, AlignCenter}, {70, AlignLeft}, {80, AlignLeft}}
 	header := headerRow("STT", "Sản phẩm trưng bày", "Mô tả")
 	var rows []Row
 	if b.blank() {

@@ -10,7 +10,7 @@ func (b *builder) registrationForm() Document {
 	blocks := []Block{
 		Para(Paragraph{Text: "Phụ lục 1", Align: AlignRight, Bold: true, Size: 12}),
 		b.nationalHeader(),
-		Space(6),
+		Space(3),
 		H(1, "PHIẾU ĐĂNG KÝ"),
 		Para(Paragraph{Text: "Tham gia bình chọn sản phẩm công nghiệp nông thôn tiêu biểu " + level + " năm " + t.Year, Align: AlignCenter, Bold: true}),
 		Space(2),
@@ -24,8 +24,8 @@ func (b *builder) registrationForm() Document {
 		F("6. Loại hình", t.E.Kind, 1),
 		F("7. Tên sản phẩm đăng ký bình chọn", s.Product, 2),
 		F("8. Nhóm sản phẩm", s.Group, 1),
-		{Kind: KindBox, Box: &Box{Label: "9. Mô tả tóm tắt sản phẩm (nguyên liệu, quy trình, đặc điểm nổi bật)", Text: s.Description, Lines: 6}},
-		{Kind: KindBox, Box: &Box{Label: "10. Thị trường tiêu thụ, doanh thu, khả năng phát triển", Text: s.Market, Lines: 4}},
+		{Kind: KindBox, Box: &Box{Label: "9. Mô tả tóm tắt sản phẩm (nguyên liệu, quy trình, đặc điểm nổi bật)", Text: s.Description, Lines: 5}},
+		{Kind: KindBox, Box: &Box{Label: "10. Thị trường tiêu thụ, doanh thu, khả năng phát triển", Text: s.Market, Lines: 3}},
 		{Kind: KindBox, Box: &Box{Label: "11. Chứng nhận, giải thưởng đã đạt", Text: s.Certificates, Lines: 3}},
 		P("Cơ sở cam kết sản phẩm đăng ký do cơ sở trực tiếp sản xuất, không sao chép, có khả năng sản xuất hàng loạt; các thông tin kê khai là đúng sự thật."),
 		b.formSignature(),
@@ -40,15 +40,15 @@ func (b *builder) productDescription() Document {
 	blocks := []Block{
 		Para(Paragraph{Text: "Phụ lục 2", Align: AlignRight, Bold: true, Size: 12}),
 		b.nationalHeader(),
-		Space(6),
+		Space(3),
 		H(1, "BẢN MÔ TẢ SẢN PHẨM"),
 		Para(Paragraph{Text: "Đăng ký bình chọn sản phẩm công nghiệp nông thôn tiêu biểu " + s.Level + " năm " + t.Year, Align: AlignCenter, Bold: true}),
 		Space(3),
 		F("1. Tên sản phẩm", s.Product, 2),
 		F("2. Nhóm sản phẩm", s.Group, 1),
 		F("3. Cơ sở sản xuất", t.E.Name, 2),
-		{Kind: KindBox, Box: &Box{Label: "4. Mô tả sản phẩm: nguyên liệu, quy trình sản xuất, đặc điểm nổi bật", Text: s.Description, Lines: 10}},
-		{Kind: KindBox, Box: &Box{Label: "5. Thị trường, doanh thu và khả năng phát triển", Text: s.Market, Lines: 6}},
+		{Kind: KindBox, Box: &Box{Label: "4. Mô tả sản phẩm: nguyên liệu, quy trình sản xuất, đặc điểm nổi bật", Text: s.Description, Lines: 8}},
+		{Kind: KindBox, Box: &Box{Label: "5. Thị trường, doanh thu và khả năng phát triển", Text: s.Market, Lines: 5}},
 		{Kind: KindBox, Box: &Box{Label: "6. Chứng nhận chất lượng, an toàn thực phẩm, giải thưởng", Text: s.Certificates, Lines: 4}},
 	}
 	blocks = append(blocks, H(2, "7. Ảnh sản phẩm"))
@@ -72,6 +72,7 @@ func (b *builder) productDescription() Document {
 func (b *builder) formSignature() Block {
 	sig := b.signature(nil)
 	sig.Signature.PlaceDate = b.placeDate()
+	sig.Signature.Space = 20
 	sig.Signature.Titles = []string{"ĐẠI DIỆN CƠ SỞ"}
 	if !b.blank() {
 		sig.Signature.Titles = append(sig.Signature.Titles, upper(signerTitle(b.app)))

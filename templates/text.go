@@ -24,6 +24,7 @@ import (
 //	### text    a sub-heading
 //	= text      a centred italic line
 //	^ text      a centred upright line
+//	! text      a centred bold line (a document's summary under its title)
 //	> text      an italic paragraph without indent
 //	@name       a block built in Go (a table, a list) inserted here
 //	text        body text; consecutive lines join into one paragraph, a blank line ends it;
@@ -124,6 +125,9 @@ func parseMarkup(text string, inserts map[string][]Block) ([]Block, error) {
 		case strings.HasPrefix(line, "# "):
 			flush()
 			out = append(out, H(1, strings.TrimSpace(line[2:])))
+		case strings.HasPrefix(line, "! "):
+			flush()
+			out = append(out, Para(Paragraph{Text: strings.TrimSpace(line[2:]), Align: AlignCenter, Bold: true}))
 		case strings.HasPrefix(line, "^ "):
 			flush()
 			out = append(out, Para(Paragraph{Text: strings.TrimSpace(line[2:]), Align: AlignCenter}))
@@ -179,7 +183,7 @@ func escapeAnswer(s string) string {
 		if line == "" {
 			continue
 		}
-		if strings.ContainsAny(line[:1], "#=^>@+-0123456789") || (len(line) > 1 && line[1] == ')') {
+		if strings.ContainsAny(line[:1], "#=^!>@+-0123456789") || (len(line) > 1 && line[1] == ')') {
 			line = escapeMark + line
 		}
 		out = append(out, line)

@@ -52,13 +52,13 @@ type homeScreen struct {
 	undoID    string
 
 	// The dialogs' inputs, kept for tests.
-	newName, newTax    *widget.Entry
-	newProgramme       *widget.Select
-	newFund            *widget.Select
-	newProvince        *widget.Select
-	newYear, copyYear  *widget.Entry
-	lastDuplicateWarn  string
-	root               fyne.CanvasObject
+	newName, newTax   *widget.Entry
+	newProgramme      *widget.Select
+	newFund           *widget.Select
+	newProvince       *widget.Select
+	newYear, copyYear *widget.Entry
+	lastDuplicateWarn string
+	root              fyne.CanvasObject
 }
 
 func newHomeScreen(a *App) *homeScreen {

@@ -1,13 +1,16 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
 
+	"khuyencong/assets"
 	"khuyencong/forms"
+	"khuyencong/templates"
+	"khuyencong/templates/export"
 )
 
 func runRender(args []string, stdout, stderr io.Writer) int {
@@ -18,6 +21,8 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 	blank := fs.Bool("blank", false, "mẫu trống để điền tay")
 	noXLSX := fs.Bool("no-xlsx", false, "không xuất bảng dự toán Excel")
 	rulesDir := fs.String("rules", defaultRulesDir(), "thư mục gói quy định của người dùng")
+	font := fs.String("font", os.Getenv("HOSO_FONT"), "tệp phông TrueType dùng cho PDF (mặc định: Times New Roman của hệ thống hoặc tương đương)")
+	style := fs.String("style", "", "kiểu đọc số tiền bằng chữ: linh|le, nghin|ngan, bon|tu")
 	pos, code := parseFlags(fs, args)
 	if code >= 0 {
 		return code
@@ -28,6 +33,11 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 	}
 	if *draft && *blank {
 		fmt.Fprintln(stderr, "hoso render: chọn một trong --draft hoặc --blank")
+		return 2
+	}
+	ws, err := forms.ParseWordStyle(*style)
+	if err != nil {
+		fmt.Fprintln(stderr, "hoso render:", err)
 		return 2
 	}
 	variant := "final"
@@ -51,54 +61,27 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 			continue
 		}
 		rep := forms.Check(app, packs)
-		if variant == "final" && rep.Blocking() {
-			fmt.Fprintf(stderr, "hoso render: %s còn lỗi chặn nộp, không xuất bản chính thức (dùng --draft để in bản nháp):\n", displayName(path))
-			for _, p := range rep.Problems {
-				if p.Severity == forms.SeverityError {
-					fmt.Fprintf(stderr, "  - %s: %s\n", p.Path, p.Message)
-				}
-			}
-			exit = 1
-			continue
+		baseDir := "."
+		if path != "-" {
+			baseDir = filepath.Dir(path)
 		}
-		base := filepath.Join(*outDir, OutputBaseName(app, variant))
-		warnings, err := renderPDF(app, rep, variant, base+".pdf")
+		res, err := export.Write(context.Background(), app, rep, *outDir, export.Options{
+			Variant: templates.Variant(variant), WordStyle: ws, FontPath: *font, AppVersion: assets.Version(),
+			BaseDir: baseDir, SkipXLSX: *noXLSX}, nil)
 		if err != nil {
 			fmt.Fprintf(stderr, "hoso render: %s: %v\n", displayName(path), err)
 			exit = 1
 			continue
 		}
-		for _, w := range warnings {
+		for _, w := range res.Warnings {
 			fmt.Fprintf(stderr, "hoso render: cảnh báo: %s\n", w)
 		}
-		fmt.Fprintln(stdout, base+".pdf")
-		if !*noXLSX && variant != "blank" {
-			if err := renderXLSX(app, rep, base+".xlsx"); err != nil {
-				fmt.Fprintf(stderr, "hoso render: %s: %v\n", displayName(path), err)
-				exit = 1
-				continue
-			}
-			fmt.Fprintln(stdout, base+".xlsx")
+		fmt.Fprintln(stdout, res.PDFPath)
+		if res.XLSXPath != "" {
+			fmt.Fprintln(stdout, res.XLSXPath)
 		}
 	}
 	return exit
-}
-
-// OutputBaseName names the output files: tax code, programme and year, e.g.
-// "0701234567_equipment_2027", with "_ban-nhap" or "_mau-trong" for the other variants.
-func OutputBaseName(app *forms.Application, variant string) string {
-	tax := strings.ReplaceAll(forms.NormaliseTaxCode(app.Enterprise.TaxCode), "-", "")
-	if tax == "" {
-		tax = "chua-co-mst"
-	}
-	name := fmt.Sprintf("%s_%s_%d", safeFileName(tax), safeFileName(string(app.Programme)), app.Year)
-	switch variant {
-	case "draft":
-		name += "_ban-nhap"
-	case "blank":
-		name += "_mau-trong"
-	}
-	return name
 }
 
 func runDBCommand(args []string, stdout, stderr io.Writer) int {

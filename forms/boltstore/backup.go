@@ -169,7 +169,11 @@ func CheckFile(path string) error {
 		return fmt.Errorf("tệp %s bị hỏng hoặc không phải tệp dữ liệu của ứng dụng: %v", path, err)
 	}
 	defer db.Close()
-	if problems := checkDB(db, 5); len(problems) > 0 {
+	problems := precheck(path)
+	if len(problems) == 0 {
+		problems = checkDB(db, 5)
+	}
+	if len(problems) > 0 {
 		return fmt.Errorf("tệp %s bị hỏng: %s", path, strings.Join(problems, "; "))
 	}
 	var version int

@@ -40,6 +40,12 @@ func (s *Store) Check() (*CheckReport, error) {
 			r.Problems = append(r.Problems, fmt.Sprintf(format, args...))
 		}
 	}
+	for _, p := range precheck(s.path) {
+		add("cấu trúc tệp: %s", p)
+	}
+	if !r.OK() {
+		return r, nil
+	}
 	func() {
 		defer func() {
 			if p := recover(); p != nil {

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -142,13 +143,18 @@ func inspect(path string, timeout time.Duration, check bool) (int, error) {
 	defer db.Close()
 	var problems []string
 	if check {
-		problems = checkDB(db, 10)
+		if problems = precheck(path); len(problems) == 0 {
+			problems = checkDB(db, 10)
+		}
 	}
 	var version int
 	var schemaErr error
 	if len(problems) == 0 {
 		if err := safeView(db, func(tx *bolt.Tx) error {
 			version, schemaErr = readSchemaVersion(tx)
+			if schemaErr == nil && version > 0 && version <= SchemaVersion {
+				schemaErr = checkBuckets(tx, version)
+			}
 			return nil
 		}); err != nil {
 			problems = append(problems, err.Error())
@@ -212,8 +218,10 @@ func checkDB(db *bolt.DB, max int) (problems []string) {
 	return problems
 }
 
-// safeView runs fn in a read transaction, turning a bbolt panic (a garbage page) into an error.
+// safeView runs fn in a read transaction, turning a bbolt panic (a garbage page), or a fault on
+// the memory map, into an error.
 func safeView(db *bolt.DB, fn func(tx *bolt.Tx) error) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("bbolt panic: %v", r)

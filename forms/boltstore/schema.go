@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -54,6 +55,27 @@ func readSchemaVersion(tx *bolt.Tx) (int, error) {
 		return 0, fmt.Errorf("phiên bản cấu trúc dữ liệu %q không đọc được", meta.Get(keySchemaVersion))
 	}
 	return v, nil
+}
+
+// checkBuckets reports the buckets that a file of the given version must have and lacks.
+func checkBuckets(tx *bolt.Tx, version int) error {
+	required := [][]byte{bucketMeta, bucketClients, bucketApplications, bucketRevisions}
+	if version >= 2 {
+		required = append(required, bucketTaxCodes)
+	}
+	if version >= 3 {
+		required = append(required, bucketSummaries)
+	}
+	var missing []string
+	for _, name := range required {
+		if tx.Bucket(name) == nil {
+			missing = append(missing, string(name))
+		}
+	}
+	if len(missing) > 0 {
+		return fmt.Errorf("tệp dữ liệu (phiên bản %d) thiếu mục %s", version, strings.Join(missing, ", "))
+	}
+	return nil
 }
 
 func writeSchemaVersion(tx *bolt.Tx, v int) error {

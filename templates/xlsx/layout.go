@@ -38,8 +38,10 @@ const (
 	colIndex       = 11 // K (hidden): index of the line in Application.Budget.Lines
 	colCostType    = 12 // L (hidden): cost type id
 	colRate        = 13 // M (hidden): support rate in basis points
+	colOverTotal   = 14 // N (hidden): 1 when the line's support exceeds its total
+	colOverRate    = 15 // O (hidden): 1 when the line's support exceeds rate × total
 	lastVisibleCol = colNote
-	lastCol        = colRate
+	lastCol        = colOverRate
 )
 
 // Row kinds written in the hidden column J.
@@ -54,7 +56,7 @@ const (
 var headers = []string{
 	"STT", "Nội dung chi", "ĐVT", "Số lượng", "Đơn giá", "Thành tiền",
 	"Kinh phí khuyến công hỗ trợ", "Kinh phí đối ứng", "Ghi chú",
-	"_loai_dong", "_chi_so", "_loai_chi_phi", "_ty_le_bp",
+	"_loai_dong", "_chi_so", "_loai_chi_phi", "_ty_le_bp", "_vuot_thanh_tien", "_vuot_ty_le",
 }
 
 // columnNumbers is the row under the header: the column numbers and how the computed ones are made.
@@ -98,4 +100,14 @@ func totalFormula(row int) string {
 // counterpartFormula is the formula of Kinh phí đối ứng on a line row.
 func counterpartFormula(row int) string {
 	return fmt.Sprintf("%s-%s", cell(colTotal, row), cell(colSupport, row))
+}
+
+// overTotalFormula is 1 when the support of a line row exceeds its total.
+func overTotalFormula(row int) string {
+	return fmt.Sprintf("IF(%s>%s,1,0)", cell(colSupport, row), cell(colTotal, row))
+}
+
+// overRateFormula is 1 when the support of a line row exceeds its total times its rate, rounded down.
+func overRateFormula(row int) string {
+	return fmt.Sprintf("IF(%s>ROUNDDOWN(%s*%s/10000,0),1,0)", cell(colSupport, row), cell(colTotal, row), cell(colRate, row))
 }

@@ -149,11 +149,14 @@ func (rd *reader) readLines() []ImportedLine {
 		return nil
 	}
 	rd.rows = rows
+	// The header row is the one holding the hidden marker, wherever a moved column left it.
 	header := 0
-	for r := 1; r <= len(rows); r++ {
-		if strings.TrimSpace(rd.value(r, colKind)) == headers[colKind-1] {
-			header = r
-			break
+	for r := 1; r <= len(rows) && header == 0; r++ {
+		for _, v := range rows[r-1] {
+			if strings.TrimSpace(v) == headers[colKind-1] {
+				header = r
+				break
+			}
 		}
 	}
 	if header == 0 {

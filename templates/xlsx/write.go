@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"math/big"
 	"strconv"
 	"strings"
 	"time"
@@ -227,30 +228,22 @@ func (b *builder) planChecks() []check {
 	if last < first {
 		last = first
 	}
-	rng := func(c int) string { return fmt.Sprintf("$%s$%d:$%s$%d", col(c), first, col(c), last) }
-	isLine := fmt.Sprintf(`(%s="%s")`, rng(colKind), kindLine)
-	overTotal := fmt.Sprintf("SUMPRODUCT(%s*(%s>%s))", isLine, rng(colSupport), rng(colTotal))
-	overRate := fmt.Sprintf("SUMPRODUCT(%s*(%s>ROUNDDOWN(%s*%s/10000,0)))", isLine, rng(colSupport), rng(colTotal), rng(colRate))
-	lineOK := true
-	rateOK := true
+	sum := func(c int) string { return fmt.Sprintf("SUM($%s$%d:$%s$%d)", col(c), first, col(c), last) }
+	var overTotal, overRate int
 	for _, l := range b.res.Lines {
-		if l.Support > l.Total {
-			lineOK = false
-		}
-		if int64(l.Support) > floorRate(l.Total, l.RateBP) {
-			rateOK = false
-		}
+		overTotal += oneIf(l.Support > l.Total)
+		overRate += oneIf(exceedsRate(l))
 	}
 	out = append(out,
 		check{
 			label:   "Hỗ trợ của từng dòng không lớn hơn thành tiền của dòng",
-			formula: fmt.Sprintf(`IF(%s=0,"Đúng","Sai: có "&%s&" dòng hỗ trợ lớn hơn thành tiền")`, overTotal, overTotal),
-			cached:  orText(map[bool]string{true: "Đúng"}[lineOK], "Sai: có dòng hỗ trợ lớn hơn thành tiền"),
+			formula: fmt.Sprintf(`IF(%s=0,"Đúng","Sai: có "&%s&" dòng hỗ trợ lớn hơn thành tiền")`, sum(colOverTotal), sum(colOverTotal)),
+			cached:  orText(map[bool]string{true: "Đúng"}[overTotal == 0], fmt.Sprintf("Sai: có %d dòng hỗ trợ lớn hơn thành tiền", overTotal)),
 		},
 		check{
 			label:   "Hỗ trợ của từng dòng không vượt tỷ lệ hỗ trợ nhân thành tiền",
-			formula: fmt.Sprintf(`IF(%s=0,"Đúng","Sai: có "&%s&" dòng hỗ trợ vượt tỷ lệ")`, overRate, overRate),
-			cached:  orText(map[bool]string{true: "Đúng"}[rateOK], "Sai: có dòng hỗ trợ vượt tỷ lệ"),
+			formula: fmt.Sprintf(`IF(%s=0,"Đúng","Sai: có "&%s&" dòng hỗ trợ vượt tỷ lệ")`, sum(colOverRate), sum(colOverRate)),
+			cached:  orText(map[bool]string{true: "Đúng"}[overRate == 0], fmt.Sprintf("Sai: có %d dòng hỗ trợ vượt tỷ lệ", overRate)),
 		},
 		check{
 			label: "Số tiền bằng chữ khớp với số liệu của bảng",
@@ -262,10 +255,19 @@ func (b *builder) planChecks() []check {
 	return out
 }
 
-// floorRate is floor(total × rate / 10000), the largest support a rate allows, as the sheet's check
-// formula computes it. It is used only to predict the check's cached text, never as a figure.
-func floorRate(total forms.Money, rateBP int64) int64 {
-	return int64(math.Floor(float64(total) * float64(rateBP) / 10000))
+// exceedsRate reports whether a line's support is above floor(total × rate / 10000), exactly as the
+// sheet's check column tests it. It predicts the check's cached value; it is never shown as a figure.
+func exceedsRate(l forms.LineResult) bool {
+	limit := new(big.Int).Mul(big.NewInt(int64(l.Total)), big.NewInt(l.RateBP))
+	limit.Quo(limit, big.NewInt(10000))
+	return big.NewInt(int64(l.Support)).Cmp(limit) > 0
+}
+
+func oneIf(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func orText(s, alt string) string {
@@ -676,6 +678,8 @@ func (b *builder) writeLine(sw *excelize.StreamWriter, l forms.LineResult, row i
 		excelize.Cell{StyleID: st.anchor, Value: l.Index},
 		excelize.Cell{StyleID: st.anchor, Value: l.CostType},
 		excelize.Cell{StyleID: st.anchor, Value: l.RateBP},
+		excelize.Cell{StyleID: st.anchor, Value: oneIf(l.Support > l.Total), Formula: overTotalFormula(row)},
+		excelize.Cell{StyleID: st.anchor, Value: oneIf(exceedsRate(l)), Formula: overRateFormula(row)},
 	}
 	return sw.SetRow(cell(1, row), vals, excelize.RowOpts{Height: h})
 }

@@ -3,10 +3,15 @@ package xlsx
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/xuri/excelize/v2"
 
 	"khuyencong/forms"
 )
@@ -41,5 +46,293 @@ func TestWriteSamples(t *testing.T) {
 		t.Run(string(p), func(t *testing.T) {
 			build(t, forms.Sample(p))
 		})
+	}
+}
+
+// TestSheetMatchesBudget reopens each sample's workbook and compares every figure, format, formula
+// and name with forms.ComputeBudget's result, then evaluates the formulas in process.
+func TestSheetMatchesBudget(t *testing.T) {
+	for _, p := range forms.Programmes() {
+		t.Run(string(p), func(t *testing.T) {
+			app := forms.Sample(p)
+			rep, data := build(t, app)
+			checkSheet(t, app, rep, open(t, data), true)
+		})
+	}
+}
+
+// TestBigBudgetMatches checks the 300-line budget the same way, without the in-process formula
+// engine: excelize's ROUNDDOWN floors the binary product (0,29 × 100 = 28,999999999999996 → 28)
+// where Excel and LibreOffice first round to 15 significant digits (→ 29, the exact figure).
+// LibreOffice checks these figures in TestLibreOfficeAgrees.
+func TestBigBudgetMatches(t *testing.T) {
+	app := bigApp(300)
+	rep, data := build(t, app)
+	checkSheet(t, app, rep, open(t, data), false)
+}
+
+func checkSheet(t *testing.T, app *forms.Application, rep *forms.Report, f *excelize.File, calc bool) {
+	t.Helper()
+	res := rep.Budget
+	sh := SheetBudget
+	lay := findLayout(t, f)
+	raw := func(ref string) string {
+		t.Helper()
+		v, err := f.GetCellValue(sh, ref, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	formula := func(ref string) string {
+		t.Helper()
+		v, err := f.GetCellFormula(sh, ref)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	numFmt := func(ref string) string {
+		t.Helper()
+		id, err := f.GetCellStyle(sh, ref)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, err := f.GetStyle(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.CustomNumFmt == nil {
+			return fmt.Sprintf("builtin %d", st.NumFmt)
+		}
+		return *st.CustomNumFmt
+	}
+	locked := func(ref string) bool {
+		t.Helper()
+		id, _ := f.GetCellStyle(sh, ref)
+		st, _ := f.GetStyle(id)
+		return st.Protection == nil || st.Protection.Locked
+	}
+	calcMoney := func(ref string) forms.Money {
+		t.Helper()
+		v, err := f.CalcCellValue(sh, ref, excelize.Options{RawCellValue: true})
+		if err != nil {
+			t.Fatalf("CalcCellValue %s: %v", ref, err)
+		}
+		return money(t, "calc "+ref, v)
+	}
+
+	if got := len(lay.line); got != len(app.Budget.Lines) {
+		t.Fatalf("sheet has %d line rows, dossier %d lines", got, len(app.Budget.Lines))
+	}
+	for _, l := range res.Lines {
+		r := lay.line[l.Index]
+		where := fmt.Sprintf("line %d (row %d)", l.Index, r)
+		if got := raw(cell(colDescription, r)); got != l.Description {
+			t.Errorf("%s: description %q, want %q", where, got, l.Description)
+		}
+		if got := raw(cell(colUnit, r)); got != l.Unit {
+			t.Errorf("%s: unit %q, want %q", where, got, l.Unit)
+		}
+		if got := raw(cell(colNumber, r)); got != strconv.Itoa(l.Number) {
+			t.Errorf("%s: STT %q, want %d", where, got, l.Number)
+		}
+		if got := raw(cell(colQuantity, r)); got != l.Quantity.Decimal() {
+			t.Errorf("%s: quantity %q, want %s", where, got, l.Quantity.Decimal())
+		}
+		if got := money(t, where, raw(cell(colUnitPrice, r))); got != l.UnitPrice {
+			t.Errorf("%s: unit price %s, want %s", where, got, l.UnitPrice)
+		}
+		if got, want := formula(cell(colTotal, r)), fmt.Sprintf("ROUNDDOWN(D%d*E%d,0)", r, r); got != want {
+			t.Errorf("%s: Thành tiền formula %q, want %q", where, got, want)
+		}
+		if got, want := formula(cell(colCounterpart, r)), fmt.Sprintf("F%d-G%d", r, r); got != want {
+			t.Errorf("%s: Đối ứng formula %q, want %q", where, got, want)
+		}
+		if got := formula(cell(colSupport, r)); got != "" {
+			t.Errorf("%s: support must be a value, has formula %q", where, got)
+		}
+		for c, want := range map[int]forms.Money{colTotal: l.Total, colSupport: l.Support, colCounterpart: l.Counterpart} {
+			if got := money(t, where, raw(cell(c, r))); got != want {
+				t.Errorf("%s: cached %s = %s, want %s", where, cell(c, r), got, want)
+			}
+		}
+		if calc {
+			if got := calcMoney(cell(colTotal, r)); got != l.Total {
+				t.Errorf("%s: excelize computes Thành tiền %s, budget %s", where, got, l.Total)
+			}
+			if got := calcMoney(cell(colCounterpart, r)); got != l.Counterpart {
+				t.Errorf("%s: excelize computes Đối ứng %s, budget %s", where, got, l.Counterpart)
+			}
+		}
+		if got := numFmt(cell(colQuantity, r)); got != fmtQuantity {
+			t.Errorf("%s: quantity format %q", where, got)
+		}
+		for _, c := range []int{colUnitPrice, colTotal, colSupport, colCounterpart} {
+			if got := numFmt(cell(c, r)); got != fmtMoney {
+				t.Errorf("%s: %s format %q, want %q", where, cell(c, r), got, fmtMoney)
+			}
+		}
+		for _, c := range []int{colDescription, colUnit, colQuantity, colUnitPrice, colNote} {
+			if locked(cell(c, r)) {
+				t.Errorf("%s: input cell %s is locked", where, cell(c, r))
+			}
+		}
+		for _, c := range []int{colNumber, colTotal, colSupport, colCounterpart, colKind} {
+			if !locked(cell(c, r)) {
+				t.Errorf("%s: computed cell %s is not locked", where, cell(c, r))
+			}
+		}
+	}
+	for _, g := range res.Groups {
+		r, ok := lay.group[g.CostType]
+		if !ok {
+			t.Fatalf("no row for group %s", g.CostType)
+		}
+		if got := raw(cell(colNumber, r)); got != g.Numeral {
+			t.Errorf("group %s: numeral %q, want %q", g.CostType, got, g.Numeral)
+		}
+		for c, want := range map[int]forms.Money{colTotal: g.Total, colSupport: g.Support, colCounterpart: g.Counterpart} {
+			ref := cell(c, r)
+			if !strings.HasPrefix(formula(ref), "SUM(") {
+				t.Errorf("group %s: %s is not a SUM formula: %q", g.CostType, ref, formula(ref))
+			}
+			if got := money(t, ref, raw(ref)); got != want {
+				t.Errorf("group %s: cached %s = %s, want %s", g.CostType, ref, got, want)
+			}
+			if calc {
+				if got := calcMoney(ref); got != want {
+					t.Errorf("group %s: excelize computes %s = %s, want %s", g.CostType, ref, got, want)
+				}
+			}
+		}
+	}
+	names := map[string]string{}
+	for _, dn := range f.GetDefinedName() {
+		names[dn.Name+"@"+dn.Scope] = dn.RefersTo
+	}
+	for name, want := range map[string]forms.Money{NameTotal: res.Total, NameSupport: res.Support, NameCounterpart: res.Counterpart} {
+		ref, ok := names[name+"@Workbook"]
+		if !ok {
+			t.Fatalf("defined name %s missing; names: %v", name, names)
+		}
+		_, cellRef, _ := strings.Cut(strings.ReplaceAll(ref, "$", ""), "!")
+		if got := money(t, name, raw(cellRef)); got != want {
+			t.Errorf("%s (%s) cached %s, want %s", name, ref, got, want)
+		}
+		if r, _ := strconv.Atoi(strings.TrimLeft(cellRef, "ABCDEFGHI")); r != lay.total {
+			t.Errorf("%s refers to %s, total row is %d", name, ref, lay.total)
+		}
+		if calc {
+			if got := calcMoney(cellRef); got != want {
+				t.Errorf("excelize computes %s = %s, want %s", name, got, want)
+			}
+		}
+	}
+	if _, ok := names["_xlnm.Print_Titles@"+SheetBudget]; !ok {
+		t.Errorf("no print titles on %s: %v", SheetBudget, names)
+	}
+	if got := names[NameVersion+"@Workbook"]; got == "" {
+		t.Errorf("no defined name %s", NameVersion)
+	}
+
+	// Amounts in words, from the computed totals.
+	var all []string
+	rows, _ := f.GetRows(sh)
+	for _, row := range rows {
+		all = append(all, strings.Join(row, "|"))
+	}
+	text := strings.Join(all, "\n")
+	for _, m := range []forms.Money{res.Total, res.Support, res.Counterpart} {
+		if w := forms.AmountInWords(m, forms.WordStyle{}); !strings.Contains(text, w) {
+			t.Errorf("amount in words %q of %s not on the sheet", w, m)
+		}
+	}
+	for _, want := range []string{app.Enterprise.Name, app.Enterprise.TaxCode, res.PackID, res.PackVersion, rep.Pack.Citation} {
+		if !strings.Contains(text, want) {
+			t.Errorf("header block lacks %q", want)
+		}
+	}
+
+	// Checks: every check formula reads "Đúng..." on an unedited sheet, in the cached value and
+	// when excelize evaluates it.
+	checks := 0
+	for r := lay.total + 1; r <= len(rows); r++ {
+		ref := cell(colSupport, r)
+		fm := formula(ref)
+		if !strings.HasPrefix(fm, "IF(") {
+			continue
+		}
+		checks++
+		if got := raw(ref); !strings.HasPrefix(got, "Đúng") {
+			t.Errorf("check %s cached %q", ref, got)
+		}
+		if calc {
+			got, err := f.CalcCellValue(sh, ref)
+			if err != nil || !strings.HasPrefix(got, "Đúng") {
+				t.Errorf("check %s (%s) evaluates to %q, %v", ref, fm, got, err)
+			}
+		}
+	}
+	if checks < 3 {
+		t.Errorf("found %d check formulas, want at least 3", checks)
+	}
+
+	// Print setup, protection, validation, hidden parts.
+	pl, err := f.GetPageLayout(sh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pl.Size == nil || *pl.Size != 9 || pl.FitToWidth == nil || *pl.FitToWidth != 1 || pl.FitToHeight == nil || *pl.FitToHeight != 0 {
+		t.Errorf("page layout %+v: want A4 (9), one page wide", pl)
+	}
+	dvs, err := f.GetDataValidations(sh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var dvQty, dvPrice bool
+	for _, dv := range dvs {
+		if strings.HasPrefix(dv.Sqref, "D") && dv.Type == "decimal" && dv.Error != nil && strings.Contains(*dv.Error, "Số lượng") {
+			dvQty = true
+		}
+		if strings.HasPrefix(dv.Sqref, "E") && dv.Type == "whole" && dv.Error != nil && strings.Contains(*dv.Error, "Đơn giá") {
+			dvPrice = true
+		}
+	}
+	if !dvQty || !dvPrice {
+		t.Errorf("data validation for quantity %v, unit price %v", dvQty, dvPrice)
+	}
+	if vis, _ := f.GetSheetVisible(SheetMachine); vis {
+		t.Errorf("sheet %s is visible", SheetMachine)
+	}
+	for _, c := range []string{"J", "K", "L", "M"} {
+		if vis, _ := f.GetColVisible(sh, c); vis {
+			t.Errorf("anchor column %s is visible", c)
+		}
+	}
+	comments, _ := f.GetComments(sh)
+	if len(comments) < len(res.Groups) {
+		t.Errorf("%d comments, want at least one per group (%d)", len(comments), len(res.Groups))
+	}
+
+	// The summary sheet refers to the budget sheet.
+	sum, err := f.GetRows(SheetSummary, excelize.Options{RawCellValue: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := len(sum)
+	for c, want := range map[int]forms.Money{3: res.Total, 4: res.Support, 6: res.Counterpart} {
+		ref := cell(c, last)
+		fm, _ := f.GetCellFormula(SheetSummary, ref)
+		if fm == "" {
+			t.Errorf("summary %s is not a formula", ref)
+		}
+		if !calc {
+			continue
+		}
+		v, err := f.CalcCellValue(SheetSummary, ref, excelize.Options{RawCellValue: true})
+		if err != nil || money(t, ref, v) != want {
+			t.Errorf("summary %s = %q (%v), want %s", ref, v, err, want)
+		}
 	}
 }

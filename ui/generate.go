@@ -1,0 +1,186 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/data/binding"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"khuyencong/forms"
+)
+
+// generation is one run of the exporter, with its progress dialog and its result.
+type generation struct {
+	variant  string
+	dir      string
+	progress binding.Float
+	bar      *widget.ProgressBar
+	cancel   context.CancelFunc
+	stop     *widget.Button // Cancel
+	waiting  dialog.Dialog
+
+	done     bool
+	err      error
+	result   ExportResult
+	revision *forms.RevisionInfo
+
+	resultDialog        dialog.Dialog
+	openPDF, openFolder *widget.Button
+	print, closeResult  *widget.Button
+	summary             *widget.Label
+}
+
+// startGenerate asks for the folder, then writes the final dossier, or a draft while blocking
+// problems remain.
+func (w *wizardScreen) startGenerate() { w.startGenerateVariant("") }
+
+func (w *wizardScreen) startGenerateVariant(variant string) {
+	if w.a.deps.Exporter == nil {
+		w.a.showError(tr("Chưa tạo được hồ sơ"), errors.New(tr("phiên bản này chưa có bộ tạo PDF và Excel")), tr("Cài phiên bản đầy đủ của ứng dụng."))
+		return
+	}
+	d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+		if err != nil || u == nil {
+			return
+		}
+		w.generateInto(u.Path(), variant)
+	}, w.a.w)
+	if last := w.a.prefs.String(prefLastFolder); last != "" {
+		if l, err := storage.ListerForURI(storage.NewFileURI(last)); err == nil {
+			d.SetLocation(l)
+		}
+	}
+	d.Resize(fyne.NewSize(800, 560))
+	d.Show()
+}
+
+// generateInto writes the dossier into dir: variant "" chooses final or draft from the problems.
+func (w *wizardScreen) generateInto(dir, variant string) {
+	a := w.a
+	a.prefs.SetString(prefLastFolder, dir)
+	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+		a.showError(tr("Chưa tạo được hồ sơ"), fmt.Errorf(tr("thư mục %s không tồn tại"), dir), tr("Chọn một thư mục có trên máy."))
+		return
+	}
+	rep := forms.Check(w.app, a.packs)
+	if variant == "" {
+		variant = VariantFinal
+		if rep.Blocking() {
+			variant = VariantDraft
+		}
+	}
+	g := &generation{variant: variant, dir: dir, progress: binding.NewFloat()}
+	w.gen = g
+	ctx, cancel := context.WithCancel(context.Background())
+	g.cancel = cancel
+	g.bar = widget.NewProgressBarWithData(g.progress)
+	g.stop = widget.NewButtonWithIcon(tr("Hủy"), theme.CancelIcon(), func() {
+		cancel()
+		g.stop.Disable()
+	})
+	msg := tr("Đang tạo bản chính thức…")
+	switch variant {
+	case VariantDraft:
+		msg = tr("Đang tạo bản nháp…")
+	case VariantBlank:
+		msg = tr("Đang tạo mẫu trống…")
+	}
+	g.waiting = dialog.NewCustomWithoutButtons(tr("Tạo hồ sơ"), container.NewVBox(widget.NewLabel(msg), g.bar, container.NewCenter(g.stop)), a.w)
+	g.waiting.Resize(fyne.NewSize(420, 160))
+	g.waiting.Show()
+
+	pending := a.saver.take()
+	req := ExportRequest{App: cloneApplication(w.app), Report: rep, Dir: dir, Variant: variant,
+		FontPath: a.prefs.String(prefFont), WordStyle: a.wordStyle()}
+	appID := w.app.ID
+	store, exp := a.deps.Store, a.deps.Exporter
+	a.background(func() {
+		if err := a.saver.write(pending); err != nil {
+			fyne.Do(func() {
+				w.finishGeneration(g, ExportResult{}, nil, fmt.Errorf(tr("chưa lưu được thay đổi cuối: %w"), err))
+			})
+			return
+		}
+		res, err := exp.Export(ctx, req, func(p float64) { fyne.Do(func() { _ = g.progress.Set(p) }) })
+		var rev *forms.RevisionInfo
+		if err == nil && variant == VariantFinal {
+			ri, rerr := store.SaveRevision(appID, "render")
+			if rerr != nil {
+				res.Warnings = append(res.Warnings, fmt.Sprintf(tr("Không ghi được phiên bản đã in vào lịch sử: %v"), rerr))
+			} else {
+				rev = &ri
+			}
+		}
+		fyne.Do(func() { w.finishGeneration(g, res, rev, err) })
+	})
+}
+
+func (w *wizardScreen) finishGeneration(g *generation, res ExportResult, rev *forms.RevisionInfo, err error) {
+	a := w.a
+	g.done, g.result, g.revision, g.err = true, res, rev, err
+	g.cancel()
+	g.waiting.Hide()
+	if err != nil {
+		if errors.Is(err, context.Canceled) {
+			dialog.ShowInformation(tr("Đã hủy"), tr("Đã dừng tạo hồ sơ; không có tệp nào bị ghi dở."), a.w)
+			return
+		}
+		a.showError(tr("Không tạo được hồ sơ"), err, tr("Chọn thư mục khác (còn chỗ trống, không mở tệp cũ trong Word/Excel) rồi thử lại."))
+		return
+	}
+	if res.Font != "" {
+		a.prefs.SetString(prefFontName, res.Font)
+	}
+	if g.variant == VariantFinal && (w.app.Status == forms.StatusDraft || w.app.Status == "") {
+		w.app.Status = forms.StatusReady
+		a.saver.saveApplication(w.app)
+	}
+	var lines []string
+	switch g.variant {
+	case VariantFinal:
+		lines = append(lines, tr("Đã tạo bản chính thức, sẵn sàng in, ký và đóng dấu."))
+	case VariantDraft:
+		lines = append(lines, tr("Đã tạo bản nháp (có chữ BẢN NHÁP). Sửa hết lỗi trong phần Xem lại để in bản chính thức."))
+	default:
+		lines = append(lines, tr("Đã tạo mẫu trống để điền tay."))
+	}
+	lines = append(lines, "PDF: "+res.PDFPath)
+	if res.XLSXPath != "" {
+		lines = append(lines, "Excel: "+res.XLSXPath)
+	}
+	if res.Font != "" {
+		lines = append(lines, tr("Phông chữ: ")+res.Font)
+	}
+	for _, wmsg := range res.Warnings {
+		lines = append(lines, "⚠ "+wmsg)
+	}
+	g.summary = widget.NewLabel(strings.Join(lines, "\n"))
+	g.summary.Wrapping = fyne.TextWrapWord
+	open := func(path string) {
+		if err := a.deps.Opener.Open(path); err != nil {
+			a.showError(tr("Không mở được"), err, tr("Mở thư mục bằng trình quản lý tệp của máy."))
+		}
+	}
+	g.openPDF = widget.NewButtonWithIcon(tr("Mở PDF"), theme.DocumentIcon(), func() { open(res.PDFPath) })
+	g.openPDF.Importance = widget.HighImportance
+	g.openFolder = widget.NewButtonWithIcon(tr("Mở thư mục"), theme.FolderOpenIcon(), func() { open(g.dir) })
+	g.print = widget.NewButtonWithIcon(tr("In"), theme.DocumentPrintIcon(), func() {
+		if err := a.deps.Opener.Print(res.PDFPath); err != nil {
+			a.showError(tr("Không in được"), err, tr("Mở PDF rồi in từ trình xem PDF."))
+		}
+	})
+	g.closeResult = widget.NewButton(tr("Đóng"), func() { g.resultDialog.Hide() })
+	g.resultDialog = dialog.NewCustomWithoutButtons(tr("Đã tạo hồ sơ"),
+		container.NewVBox(g.summary, container.NewHBox(g.openPDF, g.openFolder, g.print, g.closeResult)), a.w)
+	g.resultDialog.Resize(fyne.NewSize(640, 280))
+	g.resultDialog.Show()
+}
