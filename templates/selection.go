@@ -24,9 +24,9 @@ func (b *builder) registrationForm() Document {
 		F("6. Loại hình", t.E.Kind, 1),
 		F("7. Tên sản phẩm đăng ký bình chọn", s.Product, 2),
 		F("8. Nhóm sản phẩm", s.Group, 1),
-		{Kind: KindBox, Box: &Box{Label: "9. Mô tả tóm tắt sản phẩm (nguyên liệu, quy trình, đặc điểm nổi bật)", Text: s.Description, Lines: 5}},
+		{Kind: KindBox, Box: &Box{Label: "9. Mô tả tóm tắt sản phẩm (nguyên liệu, quy trình, đặc điểm nổi bật)", Text: s.Description, Lines: 4}},
 		{Kind: KindBox, Box: &Box{Label: "10. Thị trường tiêu thụ, doanh thu, khả năng phát triển", Text: s.Market, Lines: 3}},
-		{Kind: KindBox, Box: &Box{Label: "11. Chứng nhận, giải thưởng đã đạt", Text: s.Certificates, Lines: 3}},
+		{Kind: KindBox, Box: &Box{Label: "11. Chứng nhận, giải thưởng đã đạt", Text: s.Certificates, Lines: 2}},
 		P("Cơ sở cam kết sản phẩm đăng ký do cơ sở trực tiếp sản xuất, không sao chép, có khả năng sản xuất hàng loạt; các thông tin kê khai là đúng sự thật."),
 		b.formSignature(),
 	}
@@ -72,7 +72,7 @@ func (b *builder) productDescription() Document {
 func (b *builder) formSignature() Block {
 	sig := b.signature(nil)
 	sig.Signature.PlaceDate = b.placeDate()
-	sig.Signature.Space = 20
+	sig.Signature.Space = 16
 	sig.Signature.Titles = []string{"ĐẠI DIỆN CƠ SỞ"}
 	if !b.blank() {
 		sig.Signature.Titles = append(sig.Signature.Titles, upper(signerTitle(b.app)))

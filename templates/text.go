@@ -96,7 +96,18 @@ func wording(p forms.Programme, name string, data textData, inserts map[string][
 	if err := t.ExecuteTemplate(&buf, name, escapedCopy(data)); err != nil {
 		return nil, fmt.Errorf("không tạo được nội dung %q từ mẫu văn bản: %w", name, err)
 	}
-	return parseMarkup(buf.String(), inserts)
+	blocks, err := parseMarkup(buf.String(), inserts)
+	if err != nil {
+		return nil, err
+	}
+	if data.Blank { // dotted placeholders read badly when justified
+		for _, b := range blocks {
+			if b.Paragraph != nil && b.Paragraph.Align == AlignJustify {
+				b.Paragraph.Align = AlignLeft
+			}
+		}
+	}
+	return blocks, nil
 }
 
 // parseMarkup turns the templates' line markup into blocks.

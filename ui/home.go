@@ -58,6 +58,7 @@ type homeScreen struct {
 	newProvince       *widget.Select
 	newYear, copyYear *widget.Entry
 	lastDuplicateWarn string
+	dlg               dialog.Dialog // the form dialog open now
 	root              fyne.CanvasObject
 }
 
@@ -312,6 +313,14 @@ func (h *homeScreen) refreshButtons() {
 	}
 }
 
+// closeDialog hides the form dialog when its action runs without its button (keyboard, tests).
+func (h *homeScreen) closeDialog() {
+	if h.dlg != nil {
+		h.dlg.Hide()
+		h.dlg = nil
+	}
+}
+
 // askNewClient asks for the two things that identify a client, then opens the profile.
 func (h *homeScreen) askNewClient() {
 	h.newName = widget.NewEntry()
@@ -328,12 +337,14 @@ func (h *homeScreen) askNewClient() {
 		}
 	}, h.a.w)
 	d.Resize(fyne.NewSize(560, 260))
+	h.dlg = d
 	d.Show()
 	h.a.w.Canvas().Focus(h.newName)
 }
 
 // createClient saves the client typed in the dialog and opens its profile.
 func (h *homeScreen) createClient() {
+	h.closeDialog()
 	name := forms.Clean(h.newName.Text)
 	if name == "" {
 		h.a.showError(tr("Chưa thêm khách hàng"), errors.New(tr("chưa nhập tên cơ sở")), tr("Nhập tên đầy đủ như trên giấy chứng nhận đăng ký."))
@@ -457,12 +468,14 @@ func (h *homeScreen) askNewDossier() {
 		}
 	}, h.a.w)
 	d.Resize(fyne.NewSize(620, 320))
+	h.dlg = d
 	d.Show()
 }
 
 // createDossier creates the dossier chosen in the dialog; unless force, it first warns when the
 // client already has a dossier for the same programme and year.
 func (h *homeScreen) createDossier(force bool) {
+	h.closeDialog()
 	c := h.client()
 	if c == nil {
 		return
@@ -556,15 +569,17 @@ func (h *homeScreen) askCopy() {
 	h.copyYear.SetText(strconv.Itoa(src.Year + 1))
 	items := []*widget.FormItem{{Text: tr("Năm kế hoạch của bản sao"), Widget: h.copyYear,
 		HintText: tr("Thông tin cơ sở lấy từ hồ sơ khách hàng hiện nay; ngày tháng lùi theo số năm")}}
-	dialog.ShowForm(tr("Sao chép hồ sơ"), tr("Sao chép"), tr("Hủy"), items, func(ok bool) {
+	h.dlg = dialog.NewForm(tr("Sao chép hồ sơ"), tr("Sao chép"), tr("Hủy"), items, func(ok bool) {
 		if ok {
 			h.copyInto(src, false)
 		}
 	}, h.a.w)
+	h.dlg.Show()
 }
 
 // copyInto saves a copy of src for the year typed in the dialog and opens it.
 func (h *homeScreen) copyInto(src *forms.Application, force bool) {
+	h.closeDialog()
 	year, err := strconv.Atoi(strings.TrimSpace(h.copyYear.Text))
 	if err != nil || year < 2000 || year > 2100 {
 		h.a.showError(tr("Chưa sao chép được"), errors.New(tr("năm kế hoạch không hợp lệ")), tr("Nhập năm bốn chữ số, ví dụ 2027."))

@@ -314,33 +314,39 @@ func (r *renderer) signature(s *templates.SignatureBlock) {
 	if s.PlaceDate != "" {
 		rightX, colW = marginLeft+w*0.4, w*0.6
 	}
-	// heights, to keep the block on one page
-	h := 0.0
+	// heights, to keep the block on one page; the lines are set a little tighter than body text
+	lh13, lh12 := 13*ptToMM*1.15, 12*ptToMM*1.15
+	h := float64(len(s.Titles))*lh13 + lh12 + s.Space + lh13
 	if s.PlaceDate != "" {
-		h += lineHeight(13)
+		h += lh13
 	}
-	h += float64(len(s.Titles))*lineHeight(13) + lineHeight(12) + s.Space + lineHeight(13)
-	left := lineHeight(12) + float64(len(s.Recipients))*lineHeight(11)
-	r.ensure(math.Max(h, left) + 2)
-	top := r.y + 2
+	left := lh12 + float64(len(s.Recipients))*11*ptToMM*1.2
+	r.ensure(math.Max(h, left) + 1)
+	top := r.y + 1
 	r.y = top
+	put := func(text, style string, size, lh float64) {
+		r.setFont(style, size)
+		for _, l := range r.wrap(text, colW, 0) {
+			r.drawLine(l, rightX, colW, lh, templates.AlignCenter)
+			r.y += lh
+		}
+	}
 	if s.PlaceDate != "" {
-		r.text(s.PlaceDate, "I", 13, templates.AlignCenter, 0, rightX, colW)
+		put(s.PlaceDate, "I", 13, lh13)
 	}
 	for _, t := range s.Titles {
-		r.text(t, "B", 13, templates.AlignCenter, 0, rightX, colW)
+		put(t, "B", 13, lh13)
 	}
 	if s.Note != "" {
-		r.text(s.Note, "I", 12, templates.AlignCenter, 0, rightX, colW)
+		put(s.Note, "I", 12, lh12)
 	}
 	r.y += s.Space
-	name := s.Name
-	style := "B"
-	if name == "" {
+	if s.Name == "" {
 		r.setFont("", 13)
-		name, style = r.dots(colW*0.6), ""
+		put(r.dots(colW*0.6), "", 13, lh13)
+	} else {
+		put(s.Name, "B", 13, lh13)
 	}
-	r.text(name, style, 13, templates.AlignCenter, 0, rightX, colW)
 	bottom := r.y
 	if len(s.Recipients) > 0 {
 		r.y = top
