@@ -13,9 +13,9 @@ BIN      := bin
 # spreadsheet readers, the Times-metric font, a virtual X server for screenshots).
 APP_DEBS  := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
 TEST_DEBS := $(APP_DEBS) poppler-utils qpdf fonts-liberation2 libreoffice-calc-nogui xvfb xauth imagemagick
-WIN_DEBS  := gcc-mingw-w64-x86-64 msitools zip
+WIN_DEBS  := gcc-mingw-w64-x86-64 msitools wixl zip osslsigncode
 
-.PHONY: all run test build build-hoso lint vet bench screenshots deps deps-test deps-windows windows clean fmt fuzz
+.PHONY: all run test build build-hoso lint vet bench screenshots deps deps-test deps-windows windows windows-check linux-package clean fmt fuzz
 
 all: build
 
@@ -74,8 +74,10 @@ fuzz:
 	$(GO) test ./forms -run '^$$' -fuzz FuzzComputeBudget -fuzztime 20s
 	$(GO) test ./forms -run '^$$' -fuzz FuzzDecodeApplication -fuzztime 20s
 
+# Performance report: Go benchmarks, whole-process render time and memory, scaling with the number of
+# budget lines, store, app start, LibreOffice for comparison. Writes docs/performance.md.
 bench: deps-test
-	$(GO) test -run '^$$' -bench . -benchmem ./forms/... ./templates/... 
+	$(GO) run ./cmd/benchreport -o docs/performance.md
 
 # Screenshots of the real app under Xvfb with sample data: make screenshots OUT=docs/images
 OUT ?= screenshots
@@ -85,3 +87,87 @@ screenshots: deps-test
 
 clean:
 	rm -rf $(BIN) dist
+
+# ---------------------------------------------------------------------------------------------------
+# Releases. The version is written once, in FyneApp.toml; assets/VERSION carries the same number
+# (assets_test.go fails when they differ). Name, ID and Build come from FyneApp.toml too.
+fyneapp    = $(shell sed -n 's/^$(1) *= *"\{0,1\}\([^"]*\)"\{0,1\} *$$/\1/p' FyneApp.toml)
+APP_NAME  := $(call fyneapp,Name)
+APP_ID    := $(call fyneapp,ID)
+APP_BUILD := $(call fyneapp,Build)
+APP_EXE   := HosoKhuyenCong
+
+# Windows, cross-built on Linux: dist/windows/ gets HosoKhuyenCong.exe (GUI, cgo with mingw-w64),
+# hoso.exe (console, no cgo), a per-user MSI (wixl) and a portable zip. Icon, version information and
+# the manifest (DPI aware) are compiled in by go-winres as .syso files that exist only during the build.
+# Signing: set SIGN_CERT (.p12/.pfx) and SIGN_PASSWORD (and optionally SIGN_TIMESTAMP_URL).
+WIN_DIR    := dist/windows
+WIN_WORK   := dist/.work/windows
+WIN_STAGE  := $(WIN_WORK)/$(APP_EXE)-$(VERSION)
+WIN_MSI    := $(WIN_DIR)/$(APP_EXE)-$(VERSION)-windows-x64.msi
+WIN_ZIP    := $(WIN_DIR)/$(APP_EXE)-$(VERSION)-windows-portable.zip
+WIN_SYSO   := cmd/khuyencong/rsrc_windows_amd64.syso cmd/hoso/rsrc_windows_amd64.syso
+GO_WINRES  := $(GO) run github.com/tc-hib/go-winres@v0.3.3
+WIN_SUBST   = sed -e 's|@NAME@|$(APP_NAME)|g' -e 's|@ID@|$(APP_ID)|g' -e 's|@VERSION@|$(VERSION)|g' \
+                  -e 's|@FILEVERSION@|$(VERSION).$(APP_BUILD)|g' -e 's|@ICON@|icon.png|g'
+
+# sign_in_place FILE: Authenticode signature with osslsigncode when SIGN_CERT is set.
+define sign_in_place
+	@if [ -n "$$SIGN_CERT" ]; then \
+		echo "Ký số $(1)"; \
+		osslsigncode sign -pkcs12 "$$SIGN_CERT" -readpass env:SIGN_PASSWORD -h sha256 \
+			-n "$(APP_NAME)" -i https://hosokhuyencong.vn \
+			$${SIGN_TIMESTAMP_URL:+-ts "$$SIGN_TIMESTAMP_URL"} -in $(1) -out $(1).signed >/dev/null \
+		&& mv $(1).signed $(1) || { rm -f $(1).signed; echo "Ký số $(1) thất bại: kiểm tra SIGN_CERT, SIGN_PASSWORD, SIGN_TIMESTAMP_URL"; exit 1; }; \
+	fi
+endef
+
+windows: deps-windows
+	rm -rf $(WIN_DIR) $(WIN_WORK) && mkdir -p $(WIN_DIR) $(WIN_STAGE)
+	cp assets/icon.png $(WIN_WORK)/icon.png
+	$(WIN_SUBST) -e 's|@EXE@|$(APP_EXE).exe|g' assets/windows/winres.json.in > $(WIN_WORK)/winres-gui.json
+	$(WIN_SUBST) -e 's|@EXE@|hoso.exe|g' assets/windows/winres.json.in > $(WIN_WORK)/winres-cli.json
+	@set -e; trap 'rm -f $(WIN_SYSO)' EXIT; \
+	$(GO_WINRES) make --in $(WIN_WORK)/winres-gui.json --arch amd64 --out cmd/khuyencong/rsrc; \
+	$(GO_WINRES) make --in $(WIN_WORK)/winres-cli.json --arch amd64 --out cmd/hoso/rsrc; \
+	echo "go build HosoKhuyenCong.exe (cgo, mingw-w64; lần đầu khoảng 7 phút)"; \
+	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
+		$(GO) build -ldflags "-s -w -H=windowsgui" -o $(WIN_DIR)/$(APP_EXE).exe ./cmd/khuyencong; \
+	CGO_ENABLED=0 GOOS=windows GOARCH=amd64 $(GO) build -ldflags "-s -w" -o $(WIN_DIR)/hoso.exe ./cmd/hoso
+	$(call sign_in_place,$(WIN_DIR)/$(APP_EXE).exe)
+	$(call sign_in_place,$(WIN_DIR)/hoso.exe)
+	cp $(WIN_DIR)/$(APP_EXE).exe $(WIN_DIR)/hoso.exe $(WIN_STAGE)/
+	{ printf '\357\273\277'; sed -e 's|@VERSION@|$(VERSION)|g' -e 's|$$|\r|' assets/windows/DOC-TRUOC.txt.in; } > $(WIN_STAGE)/DOC-TRUOC.txt
+	$(WIN_SUBST) -e 's|@BINDIR@|$(WIN_STAGE)|g' assets/windows/$(APP_EXE).wxs.in > $(WIN_WORK)/$(APP_EXE).wxs
+	@# wixl stores table strings in the build machine's ANSI code page (WINDOWS_LANGUAGE=vi: 1258); the
+	@# _ForceCodepage import then rewrites the database in UTF-8 (65001), WiX's own default, so Windows
+	@# shows "Hồ sơ Khuyến công" in NFC whatever the user's system code page.
+	WINDOWS_LANGUAGE=vi wixl -a x64 -o $(WIN_MSI) $(WIN_WORK)/$(APP_EXE).wxs
+	printf '\r\n\r\n65001\t_ForceCodepage\r\n' > $(WIN_WORK)/_ForceCodepage.idt
+	WINDOWS_LANGUAGE=vi msibuild $(WIN_MSI) -i $(WIN_WORK)/_ForceCodepage.idt
+	$(call sign_in_place,$(WIN_MSI))
+	rm -f $(WIN_ZIP) && cd $(WIN_WORK) && zip -q -r -X $(CURDIR)/$(WIN_ZIP) $(APP_EXE)-$(VERSION)
+	@ls -l $(WIN_DIR)
+	@[ -n "$$SIGN_CERT" ] || echo "Chưa ký số (unsigned): đặt SIGN_CERT=tệp.p12 và SIGN_PASSWORD=... để ký các tệp .exe và .msi."
+
+# Checks the Windows artefacts: PE kind and subsystem, icon and version resources, MSI tables and
+# shortcut, the zip, signatures when signed (SIGN_CA: CA file for a self-signed test certificate);
+# runs hoso.exe under wine when wine is installed (Debian: apt-get install wine64, 105 MB).
+windows-check:
+	WINEPREFIX=$(CURDIR)/dist/.work/wineprefix $(GO) run ./cmd/checkdist -dir $(WIN_DIR) -version $(VERSION) \
+		-name "$(APP_NAME)" $(if $(SIGN_CA),-ca $(SIGN_CA))
+
+# Linux: a tarball in fyne's layout (usr/local/bin, share/applications, share/icons/hicolor) with a
+# Makefile inside: tar xf X.tar.xz && cd X && sudo make install (or make user-install, no root).
+LINUX_PKG  := $(APP_EXE)-$(VERSION)-linux-amd64
+LINUX_ROOT := dist/.work/linux/$(LINUX_PKG)
+linux-package: deps
+	rm -rf dist/.work/linux && mkdir -p $(LINUX_ROOT)/usr/local/share/applications dist/linux
+	$(GO) build -o $(LINUX_ROOT)/usr/local/bin/khuyencong ./cmd/khuyencong
+	CGO_ENABLED=0 $(GO) build -o $(LINUX_ROOT)/usr/local/bin/hoso ./cmd/hoso
+	install -D -m 644 assets/icon.png $(LINUX_ROOT)/usr/local/share/icons/hicolor/512x512/apps/$(APP_ID).png
+	sed -e 's|@NAME@|$(APP_NAME)|g' -e 's|@ID@|$(APP_ID)|g' -e 's|@VERSION@|$(VERSION)|g' \
+		assets/linux/app.desktop.in > $(LINUX_ROOT)/usr/local/share/applications/$(APP_ID).desktop
+	sed -e 's|@ID@|$(APP_ID)|g' assets/linux/install.mk > $(LINUX_ROOT)/Makefile
+	tar -C dist/.work/linux -cJf dist/linux/$(LINUX_PKG).tar.xz --owner=0 --group=0 $(LINUX_PKG)
+	@ls -l dist/linux

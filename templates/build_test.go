@@ -65,3 +65,54 @@ func TestGoldens(t *testing.T) {
 		}
 	}
 }
+
+// TestFinalRefusedWhenBlocking: a dossier with errors prints only as a draft.
+func TestFinalRefusedWhenBlocking(t *testing.T) {
+	app := forms.Sample(forms.Equipment)
+	app.Enterprise.TaxCode = "0100233480" // wrong check digit
+	rep := forms.Check(app, forms.DefaultPacks())
+	if !rep.Blocking() {
+		t.Fatal("the broken sample has no blocking problem; pick another breakage")
+	}
+	if _, err := Build(app, rep, Options{Variant: Final, Now: fixedNow}); err == nil {
+		t.Error("a final dossier was built despite blocking problems")
+	}
+	d, err := Build(app, rep, Options{Variant: Draft, Now: fixedNow})
+	if err != nil {
+		t.Fatalf("draft: %v", err)
+	}
+	if d.Documents[1].ID != DocDraftNotes {
+		t.Errorf("the draft does not open with the list of what to fix (got %q)", d.Documents[1].ID)
+	}
+}
+
+// TestAnswersAreNotMarkup: an answer whose lines look like template markup is printed as text.
+func TestAnswersAreNotMarkup(t *testing.T) {
+	app := forms.Sample(forms.Equipment)
+	app.Project.Problem = "## không phải tiêu đề\n@machines\n- một ý"
+	rep := forms.Check(app, forms.DefaultPacks())
+	d, err := Build(app, rep, Options{Variant: Final, Now: fixedNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	for _, doc := range d.Documents {
+		for _, b := range doc.Blocks {
+			if b.Kind == KindHeading && b.Heading.Text == "không phải tiêu đề" {
+				t.Error("an answer became a heading")
+			}
+			if b.Paragraph != nil {
+				texts = append(texts, b.Paragraph.Text)
+			}
+		}
+	}
+	for _, want := range []string{"## không phải tiêu đề", "@machines", "- một ý"} {
+		found := false
+		for _, s := range texts {
+			found = found || s == want
+		}
+		if !found {
+			t.Errorf("the answer line %q is not a paragraph of its own", want)
+		}
+	}
+}

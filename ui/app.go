@@ -163,7 +163,7 @@ func (a *App) setBody(name string, obj fyne.CanvasObject) {
 // setOpen shows whose data is open in the header and the window title.
 func (a *App) setOpen(e *forms.Enterprise, detail string) {
 	title := tr("Hồ sơ Khuyến công")
-	text := tr("Thư viện khách hàng")
+	text := title
 	if e != nil {
 		name := e.Name
 		if name == "" {
@@ -225,6 +225,7 @@ func (a *App) openApplication(app *forms.Application) {
 func (a *App) showSettings() {
 	a.saver.flush()
 	a.settings = newSettingsScreen(a)
+	a.setOpen(nil, "")
 	a.setBody("settings", a.settings.root)
 }
 

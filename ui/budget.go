@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -22,6 +21,7 @@ type budgetEditor struct {
 	pack *forms.RulePack
 
 	rows   []*budgetRow
+	header *fyne.Container // the captions of the columns
 	lines  *fyne.Container
 	add    *widget.Button
 	result *forms.BudgetResult
@@ -30,6 +30,7 @@ type budgetEditor struct {
 	totalWords, supportWords, counterpartWords *widget.Label
 	notes                                      *widget.Label // caps that bite, and the rates
 	packInfo                                   *widget.Label
+	totals                                     *fyne.Container // shown under the step, always in view
 	root                                       fyne.CanvasObject
 }
 
@@ -67,14 +68,23 @@ func newBudgetEditor(w *wizardScreen) *budgetEditor {
 	b.notes.Wrapping = fyne.TextWrapWord
 	b.notes.Importance = widget.WarningImportance
 	b.packInfo = helpLabel("")
-	totals := widget.NewForm(
-		widget.NewFormItem(tr("Tổng kinh phí"), container.NewVBox(b.total, b.totalWords)),
-		widget.NewFormItem(tr("Đề nghị hỗ trợ"), container.NewVBox(b.support, b.supportWords)),
-		widget.NewFormItem(tr("Cơ sở đối ứng"), container.NewVBox(b.counterpart, b.counterpartWords)),
-	)
+	line := func(caption string, value, words *widget.Label) *widget.FormItem {
+		return widget.NewFormItem(caption, container.NewBorder(nil, nil, value, nil, words))
+	}
+	b.totals = container.NewVBox(widget.NewSeparator(), widget.NewForm(
+		line(tr("Tổng kinh phí"), b.total, b.totalWords),
+		line(tr("Đề nghị hỗ trợ"), b.support, b.supportWords),
+		line(tr("Cơ sở đối ứng"), b.counterpart, b.counterpartWords),
+	))
+	caption := func(text string, align fyne.TextAlign) fyne.CanvasObject {
+		return widget.NewLabelWithStyle(text, align, fyne.TextStyle{Bold: true})
+	}
+	b.header = container.NewGridWithColumns(6,
+		caption(tr("Đơn vị tính"), fyne.TextAlignLeading), caption(tr("Số lượng"), fyne.TextAlignLeading),
+		caption(tr("Đơn giá (đồng)"), fyne.TextAlignLeading), caption(tr("Thành tiền"), fyne.TextAlignTrailing),
+		caption(tr("Hỗ trợ"), fyne.TextAlignTrailing), caption(tr("Đối ứng"), fyne.TextAlignTrailing))
 	b.rebuild()
-	b.root = container.NewVBox(b.lines, container.NewHBox(b.add), widget.NewSeparator(),
-		widget.NewCard(tr("Tổng hợp dự toán"), "", container.NewVBox(totals, b.notes, b.packInfo)))
+	b.root = container.NewVBox(b.header, b.lines, container.NewHBox(b.add), b.notes, b.packInfo)
 	b.recompute()
 	return b
 }
@@ -103,6 +113,11 @@ func (b *budgetEditor) rebuild() {
 	}
 	b.lines.Objects = objs
 	b.lines.Refresh()
+	if len(objs) == 0 {
+		b.header.Hide()
+	} else {
+		b.header.Show()
+	}
 }
 
 func (b *budgetEditor) newRow(i int) *budgetRow {
@@ -173,19 +188,11 @@ func (b *budgetEditor) newRow(i int) *budgetRow {
 	if i == n-1 {
 		r.down.Disable()
 	}
-	first := container.NewBorder(nil, nil, container.NewHBox(r.number, r.costType), container.NewHBox(r.up, r.down, r.remove), r.desc)
-	entries := container.NewGridWithColumns(3, r.unit, r.quantity, r.price)
-	figures := container.NewGridWithColumns(3,
-		labelled(tr("Thành tiền"), r.total), labelled(tr("Hỗ trợ"), r.support), labelled(tr("Đối ứng"), r.counterpart))
-	r.root = container.NewVBox(first, container.NewGridWithColumns(2, entries, figures), r.warn, widget.NewSeparator())
+	kind := container.NewGridWrap(fyne.NewSize(240, r.costType.MinSize().Height), r.costType)
+	first := container.NewBorder(nil, nil, container.NewHBox(r.number, kind), container.NewHBox(r.up, r.down, r.remove), r.desc)
+	second := container.NewGridWithColumns(6, r.unit, r.quantity, r.price, r.total, r.support, r.counterpart)
+	r.root = container.NewVBox(first, second, r.warn, widget.NewSeparator())
 	return r
-}
-
-// labelled puts a small caption before a figure.
-func labelled(caption string, value *widget.Label) fyne.CanvasObject {
-	c := widget.NewLabel(caption)
-	c.Importance = widget.LowImportance
-	return container.NewBorder(nil, nil, c, nil, container.New(layout.NewStackLayout(), value))
 }
 
 // edited is called after a line changed: recompute the figures, then save.

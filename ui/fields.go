@@ -86,7 +86,7 @@ func questionLabel(f forms.Field) *widget.Label {
 func helpLabel(text string) *widget.Label {
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
-	l.Importance = widget.LowImportance
+	l.TextStyle = fyne.TextStyle{Italic: true}
 	l.SizeName = theme.SizeNameCaptionText
 	return l
 }

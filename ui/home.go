@@ -74,7 +74,7 @@ func newHomeScreen(a *App) *homeScreen {
 			name := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 			name.Truncation = fyne.TextTruncateEllipsis
 			sub := widget.NewLabel("")
-			sub.Importance = widget.LowImportance
+			sub.SizeName = theme.SizeNameCaptionText
 			sub.Truncation = fyne.TextTruncateEllipsis
 			return container.NewVBox(name, sub)
 		},
@@ -131,7 +131,8 @@ func newHomeScreen(a *App) *homeScreen {
 			title := widget.NewLabel("")
 			title.Truncation = fyne.TextTruncateEllipsis
 			meta := widget.NewLabel("")
-			meta.Importance = widget.LowImportance
+			meta.SizeName = theme.SizeNameCaptionText
+			meta.TextStyle = fyne.TextStyle{Italic: true}
 			meta.Truncation = fyne.TextTruncateEllipsis
 			return container.NewVBox(prog, title, meta)
 		},

@@ -115,10 +115,11 @@ func (rv *reviewScreen) problemsCard() fyne.CanvasObject {
 			l.Importance = widget.WarningImportance
 		}
 		b := widget.NewButtonWithIcon(tr("Đến chỗ sửa"), theme.NavigateNextIcon(), func() { rv.w.goToField(p.Step, p.Path, true) })
-		if p.Step == "" {
-			b.Disable()
-		}
 		rv.problemButtons = append(rv.problemButtons, b)
+		if p.Step == "" { // about the dossier as a whole, e.g. the rule pack: nothing to jump to
+			box.Add(l)
+			continue
+		}
 		box.Add(container.NewBorder(nil, nil, nil, b, l))
 	}
 	return widget.NewCard(fmt.Sprintf(tr("Vấn đề cần xử lý (%d)"), len(probs)), "", box)

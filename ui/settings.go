@@ -170,7 +170,7 @@ func (s *settingsScreen) setLanguage(l string) {
 	s.a.prefs.SetString(prefLang, l)
 	s.a.homeButton.SetText(tr("Thư viện khách hàng"))
 	s.a.settingsBt.SetText(tr("Cài đặt"))
-	s.a.home = nil
+	s.a.home = newHomeScreen(s.a)
 	s.a.setOpen(nil, "")
 	s.a.showSettings()
 }
@@ -228,7 +228,10 @@ func (s *settingsScreen) confirmRestore(b BackupInfo) {
 				s.a.showError(tr("Không khôi phục được"), err, tr("Dữ liệu hiện tại không bị thay đổi. Thử bản sao lưu khác."))
 				return
 			}
-			dialog.ShowInformation(tr("Đã khôi phục"), tr("Hãy đóng rồi mở lại ứng dụng để dùng dữ liệu vừa khôi phục."), s.a.w)
+			quit := widget.NewButton(tr("Đóng ứng dụng"), func() { s.a.fa.Quit() })
+			quit.Importance = widget.HighImportance
+			dialog.NewCustomWithoutButtons(tr("Đã khôi phục"), container.NewVBox(
+				widget.NewLabel(tr("Hãy đóng rồi mở lại ứng dụng để dùng dữ liệu vừa khôi phục.")), container.NewCenter(quit)), s.a.w).Show()
 		}, s.a.w)
 }
 

@@ -33,6 +33,7 @@ type wizardScreen struct {
 	back, next   *widget.Button
 	backToReview *widget.Button
 	generate     *widget.Button
+	footer       *fyne.Container // a step's own panel above Back / Next (the budget totals)
 
 	// The current step's widgets.
 	form        *fieldForm
@@ -68,7 +69,8 @@ func newWizardScreen(a *App, app *forms.Application) *wizardScreen {
 
 	w.buildOutline()
 	left := container.NewBorder(nil, w.progress, nil, nil, container.NewVScroll(w.outline))
-	bottom := container.NewBorder(nil, nil, w.back, container.NewHBox(w.backToReview, w.generate, w.next))
+	w.footer = container.NewVBox()
+	bottom := container.NewVBox(w.footer, container.NewBorder(nil, nil, w.back, container.NewHBox(w.backToReview, w.generate, w.next)))
 	right := container.NewBorder(container.NewVBox(w.stepTitle, w.stepHelp, widget.NewSeparator()), bottom, nil, nil, w.scroll)
 	split := container.NewHSplit(left, container.NewPadded(right))
 	split.Offset = 0.24
@@ -184,6 +186,7 @@ func (w *wizardScreen) showStep(i int) {
 	w.cur = i
 	w.form, w.budget, w.attachments, w.review = nil, nil, nil, nil
 	w.inputs = map[string]fyne.Focusable{}
+	w.footer.Objects = nil
 	var content fyne.CanvasObject
 	if i == len(w.steps) {
 		w.returnTo = false
@@ -199,6 +202,7 @@ func (w *wizardScreen) showStep(i int) {
 		case forms.StepBudget:
 			w.budget = newBudgetEditor(w)
 			content = w.budget.root
+			w.footer.Objects = []fyne.CanvasObject{w.budget.totals}
 		case forms.StepAttachments:
 			w.attachments = newAttachmentsEditor(w)
 			content = w.attachments.root
@@ -213,6 +217,7 @@ func (w *wizardScreen) showStep(i int) {
 	} else {
 		w.stepHelp.Show()
 	}
+	w.footer.Refresh()
 	w.scroll.Content = container.NewPadded(content)
 	w.scroll.Refresh()
 	w.scroll.ScrollToTop()

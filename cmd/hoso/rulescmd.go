@@ -231,7 +231,14 @@ func writeFileAtomic(path string, data []byte) error {
 		return fmt.Errorf("không tạo được tệp tạm trong %s: %v", dir, err)
 	}
 	name := tmp.Name()
+	mode := os.FileMode(0o644)
+	if fi, err := os.Stat(path); err == nil {
+		mode = fi.Mode().Perm()
+	}
 	_, werr := tmp.Write(data)
+	if err := tmp.Chmod(mode); err != nil && werr == nil {
+		werr = err
+	}
 	serr := tmp.Sync()
 	cerr := tmp.Close()
 	if err := errors.Join(werr, serr, cerr); err != nil {

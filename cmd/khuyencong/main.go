@@ -1,14 +1,108 @@
-// Command khuyencong is the desktop app.
+// Command khuyencong is the desktop app: it opens the data file, builds the interface and runs.
 package main
 
 import (
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
-	"fyne.io/fyne/v2/widget"
+
+	"khuyencong/forms"
+	"khuyencong/forms/boltstore"
+	"khuyencong/ui"
 )
 
+// version is set at build time with -ldflags "-X main.version=...".
+var version = "dev"
+
 func main() {
+	shots := flag.String("screenshots", os.Getenv("HOSO_SCREENSHOTS"), "write screenshots of the main screens into `DIR` (with sample data) and exit")
+	flag.Parse()
+
 	a := app.NewWithID("vn.hosokhuyencong.app")
-	w := a.NewWindow("Hồ sơ Khuyến công")
-	w.SetContent(widget.NewLabel("Hồ sơ Khuyến công"))
+	if *shots != "" {
+		if err := screenshots(a, *shots); err != nil {
+			fmt.Fprintln(os.Stderr, "screenshots:", err)
+			os.Exit(1)
+		}
+		return
+	}
+	path, err := boltstore.DefaultPath()
+	if err != nil {
+		ui.ShowFatal(a, err.Error())
+		os.Exit(1)
+	}
+	store, err := boltstore.Open(path, boltstore.Options{})
+	if err != nil {
+		msg := "Không mở được tệp dữ liệu " + path + ":\n" + err.Error()
+		if errors.Is(err, boltstore.ErrLocked) {
+			msg = ui.AlreadyOpenMessage(err)
+		}
+		ui.ShowFatal(a, msg)
+		os.Exit(1)
+	}
+	defer store.Close()
+	w := ui.New(a, deps(store, path))
 	w.ShowAndRun()
+}
+
+// deps wires the real store, exporter and backups into the interface.
+func deps(store *boltstore.Store, dbPath string) ui.Deps {
+	rulesDir := filepath.Join(filepath.Dir(dbPath), "rules")
+	return ui.Deps{
+		Store:     store,
+		Exporter:  exporter{},
+		Backups:   backups{store: store, dbPath: dbPath},
+		RulesDir:  rulesDir,
+		Packs:     func() []*forms.RulePack { p, _ := forms.LoadPacks(rulesDir); return p },
+		FontInUse: fontInUse,
+		Version:   version,
+	}
+}
+
+// screenshots opens the app on a temporary store seeded with the sample dossiers, walks the main
+// screens, writes one PNG per screen into dir, and quits.
+func screenshots(a fyne.App, dir string) error {
+	tmp, err := os.MkdirTemp("", "khuyencong-shots-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	dbPath := filepath.Join(tmp, "hoso.db")
+	store, err := boltstore.Open(dbPath, boltstore.Options{})
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	for _, p := range forms.Programmes() {
+		sample := forms.Sample(p)
+		c := &forms.Client{Enterprise: sample.Enterprise, CreatedAt: sample.CreatedAt, UpdatedAt: sample.UpdatedAt}
+		if err := store.SaveClient(c); err != nil {
+			return err
+		}
+		sample.ClientID = c.ID
+		if err := store.SaveApplication(sample); err != nil {
+			return err
+		}
+	}
+	out, err := filepath.Abs(dir)
+	if err != nil {
+		return err
+	}
+	d := deps(store, dbPath)
+	w := ui.New(a, d)
+	w.Window().Resize(fyne.NewSize(1200, 780))
+	var shotErr error
+	go func() {
+		time.Sleep(1500 * time.Millisecond)
+		shotErr = w.CaptureScreens(out, 700*time.Millisecond, capture)
+		fyne.Do(a.Quit)
+	}()
+	w.ShowAndRun()
+	return shotErr
 }

@@ -1,9 +1,15 @@
 package boltstore
 
 import (
+	"bytes"
 	"encoding/json"
+	"slices"
+	"strings"
+
 	"errors"
 	"fmt"
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -128,53 +134,106 @@ func (s *Store) Application(id string) (*forms.Application, error) {
 // q.Text matches client name, short name, tax code, project title or ID ignoring case and
 // diacritics; q.Deleted lists the recycle bin instead.
 func (s *Store) Applications(q forms.Query) ([]forms.ApplicationSummary, error) {
+	idx, err := s.summaryIndex()
+	if err != nil {
+		return nil, err
+	}
 	text := newTextMatcher(q.Text)
-	var out []forms.ApplicationSummary
+	var out []*indexedSummary
+	for i := range idx.apps {
+		e := &idx.apps[i]
+		sum := &e.sum
+		if q.Deleted != !sum.DeletedAt.IsZero() ||
+			(q.ClientID != "" && sum.ClientID != q.ClientID) ||
+			(q.Programme != "" && sum.Programme != q.Programme) ||
+			(q.Year != 0 && sum.Year != q.Year) ||
+			(q.Status != "" && sum.Status != q.Status) ||
+			!text.matchFolded(e.folded) {
+			continue
+		}
+		out = append(out, e)
+	}
+	slices.SortFunc(out, func(a, b *indexedSummary) int {
+		if c := bytes.Compare(a.nameKey, b.nameKey); c != 0 {
+			return c
+		}
+		x, y := &a.sum, &b.sum
+		switch {
+		case x.ClientID != y.ClientID:
+			return strings.Compare(x.ClientID, y.ClientID)
+		case x.Year != y.Year:
+			return y.Year - x.Year
+		case !x.UpdatedAt.Equal(y.UpdatedAt):
+			return y.UpdatedAt.Compare(x.UpdatedAt)
+		}
+		return strings.Compare(x.ID, y.ID)
+	})
+	sorted := make([]forms.ApplicationSummary, len(out))
+	for i, e := range out {
+		sorted[i] = e.sum
+	}
+	return sorted, nil
+}
+
+// indexedSummary is a summary with its client's current name and tax code filled in, its text
+// folded for search and its client name's collation key.
+type indexedSummary struct {
+	sum     forms.ApplicationSummary
+	folded  string
+	nameKey []byte
+}
+
+// summaryIndex is every summary, decoded once per committed transaction: listing and searching
+// again (typing in the search box) costs no decoding until the next save.
+type summaryIndex struct {
+	txid int
+	apps []indexedSummary
+}
+
+func (s *Store) summaryIndex() (*summaryIndex, error) {
+	var idx *summaryIndex
 	err := s.db.View(func(tx *bolt.Tx) error {
+		s.mu.Lock()
+		cached := s.index
+		s.mu.Unlock()
+		if cached != nil && cached.txid == tx.ID() {
+			idx = cached
+			return nil
+		}
 		clients, err := loadClients(tx)
 		if err != nil {
 			return err
 		}
-		return eachSummary(tx, func(sum *forms.ApplicationSummary) error {
-			if q.Deleted != !sum.DeletedAt.IsZero() ||
-				(q.ClientID != "" && sum.ClientID != q.ClientID) ||
-				(q.Programme != "" && sum.Programme != q.Programme) ||
-				(q.Year != 0 && sum.Year != q.Year) ||
-				(q.Status != "" && sum.Status != q.Status) {
-				return nil
-			}
+		col := collate.New(language.Vietnamese)
+		var buf collate.Buffer
+		keys := map[string][]byte{}
+		idx = &summaryIndex{txid: tx.ID()}
+		err = eachSummary(tx, func(sum *forms.ApplicationSummary) error {
 			short := ""
 			if c, ok := clients[sum.ClientID]; ok {
 				sum.ClientName, sum.TaxCode, short = c.Enterprise.Name, c.Enterprise.TaxCode, c.Enterprise.ShortName
 			}
-			if text.any() && !text.match(sum.ClientName, short, sum.TaxCode, sum.Title, sum.ID) {
-				return nil
+			key, ok := keys[sum.ClientName]
+			if !ok {
+				key = col.KeyFromString(&buf, sum.ClientName)
+				keys[sum.ClientName] = key
 			}
-			out = append(out, *sum)
+			idx.apps = append(idx.apps, indexedSummary{
+				sum:     *sum,
+				folded:  fold(strings.Join([]string{sum.ClientName, short, sum.TaxCode, sum.Title, sum.ID}, "\n")),
+				nameKey: key,
+			})
 			return nil
 		})
+		if err != nil {
+			return err
+		}
+		s.mu.Lock()
+		s.index = idx
+		s.mu.Unlock()
+		return nil
 	})
-	if err != nil {
-		return nil, err
-	}
-	order := vietnameseOrder(len(out), func(i int) string { return out[i].ClientName }, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if a.ClientID != b.ClientID {
-			return a.ClientID < b.ClientID
-		}
-		if a.Year != b.Year {
-			return a.Year > b.Year
-		}
-		if !a.UpdatedAt.Equal(b.UpdatedAt) {
-			return a.UpdatedAt.After(b.UpdatedAt)
-		}
-		return a.ID < b.ID
-	})
-	sorted := make([]forms.ApplicationSummary, len(out))
-	for i, k := range order {
-		sorted[i] = out[k]
-	}
-	return sorted, nil
+	return idx, err
 }
 
 // loadClients decodes every client, by ID.

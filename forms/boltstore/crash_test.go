@@ -100,7 +100,7 @@ func TestCrashKeepsEverySave(t *testing.T) {
 		t.Skip("slow: kills a child process 20 times")
 	}
 	path := filepath.Join(t.TempDir(), "hoso.db")
-	saved := map[string]int{}       // dossier ID → highest save counter reported
+	saved := map[string]int{}        // dossier ID → highest save counter reported
 	revisions := map[string]uint64{} // dossier ID → highest revision reported
 	totalSaves := 0
 	for round := range 20 {
@@ -192,5 +192,5 @@ func TestCrashKeepsEverySave(t *testing.T) {
 		}
 		s.Close()
 	}
-	t.Logf("%d saves reported by 20 killed processes, %d dossiers, all found", totalSaves, len(saved))
+	t.Logf("%d saves reported by 20 killed processes, %d dossiers checked", totalSaves, len(saved))
 }

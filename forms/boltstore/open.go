@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"sync"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -71,6 +72,9 @@ type Store struct {
 	db   *bolt.DB
 	path string
 	opts Options
+
+	mu    sync.Mutex
+	index *summaryIndex // decoded summaries of the last transaction listed
 }
 
 var _ forms.Store = (*Store)(nil)

@@ -11,19 +11,46 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
+// foldTable maps every rune below foldTableSize to its folded form: lower case, without
+// diacritics, đ → d; -1 for a combining mark (dropped).
+const foldTableSize = 0x1F00
+
+var foldTable = buildFoldTable()
+
+func buildFoldTable() []rune {
+	t := make([]rune, foldTableSize)
+	for r := range rune(foldTableSize) {
+		if unicode.Is(unicode.Mn, r) {
+			t[r] = -1
+			continue
+		}
+		base := r
+		if d := []rune(norm.NFD.String(string(r))); len(d) > 0 && !unicode.Is(unicode.Mn, d[0]) {
+			base = d[0]
+		}
+		if base == 'đ' || base == 'Đ' {
+			base = 'd'
+		}
+		t[r] = unicode.ToLower(base)
+	}
+	return t
+}
+
 // fold prepares text for a search that ignores case and Vietnamese diacritics:
-// "Đồng Tháp" and "dong thap" fold to the same text.
+// "Đồng Tháp" and "dong thap" fold to the same text. Decomposed (NFD) input folds the same.
 func fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	for _, r := range norm.NFD.String(s) {
-		if unicode.Is(unicode.Mn, r) {
-			continue
+	for _, r := range s {
+		switch {
+		case r < foldTableSize:
+			if f := foldTable[r]; f >= 0 {
+				b.WriteRune(f)
+			}
+		case unicode.Is(unicode.Mn, r):
+		default:
+			b.WriteRune(unicode.ToLower(r))
 		}
-		if r == 'đ' || r == 'Đ' {
-			r = 'd'
-		}
-		b.WriteRune(unicode.ToLower(r))
 	}
 	return b.String()
 }
@@ -35,13 +62,15 @@ func newTextMatcher(query string) textMatcher {
 	return textMatcher{words: strings.Fields(fold(query))}
 }
 
-func (m textMatcher) any() bool { return len(m.words) > 0 }
-
 func (m textMatcher) match(fields ...string) bool {
 	if len(m.words) == 0 {
 		return true
 	}
-	hay := fold(strings.Join(fields, "\n"))
+	return m.matchFolded(fold(strings.Join(fields, "\n")))
+}
+
+// matchFolded matches text already folded.
+func (m textMatcher) matchFolded(hay string) bool {
 	for _, w := range m.words {
 		if !strings.Contains(hay, w) {
 			return false

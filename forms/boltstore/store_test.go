@@ -3,6 +3,7 @@ package boltstore
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"reflect"
 	"regexp"
 	"slices"
@@ -493,4 +494,40 @@ func mustJSON(v any) []byte {
 		panic(err)
 	}
 	return b
+}
+
+// Saves and lists from several goroutines (the UI and background work) see consistent data.
+func TestConcurrentUse(t *testing.T) {
+	s := openTest(t)
+	c := newClient(t, s, "Công ty A", "0101010101")
+	done := make(chan []string)
+	for g := range 3 {
+		go func() {
+			var mine []string
+			for i := range 5 {
+				app := forms.Sample(forms.Equipment)
+				app.ClientID = c.ID
+				app.Project.Title = fmt.Sprintf("g%d-%d", g, i)
+				if err := s.SaveApplication(app); err != nil {
+					t.Error(err)
+				}
+				mine = append(mine, app.ID)
+				if _, err := s.Applications(forms.Query{Text: "g"}); err != nil {
+					t.Error(err)
+				}
+			}
+			done <- mine
+		}()
+	}
+	var all []string
+	for range 3 {
+		all = append(all, <-done...)
+	}
+	sums, _ := s.Applications(forms.Query{})
+	got := ids(sums)
+	slices.Sort(got)
+	slices.Sort(all)
+	if !slices.Equal(got, all) {
+		t.Errorf("listed %d dossiers, saved %d", len(got), len(all))
+	}
 }

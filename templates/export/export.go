@@ -149,6 +149,9 @@ func writeAtomic(ctx context.Context, path string, write func(io.Writer) error) 
 	}
 	name := tmp.Name()
 	werr := write(tmp)
+	if err := tmp.Chmod(0o644); err != nil && werr == nil {
+		werr = err
+	}
 	serr := tmp.Sync()
 	cerr := tmp.Close()
 	if err := errors.Join(werr, serr, cerr, ctx.Err()); err != nil {

@@ -101,7 +101,8 @@ func (r *renderer) render() error {
 		r.newPageIn(templates.Portrait)
 	}
 	r.info.total = r.pdf.PageNo()
-	r.pdf.Close() // runs the footer of the last page now, so the page count above is final
+	// No Close here: closing subsets and compresses the fonts, which only the pass that is
+	// written out needs (Output closes it).
 	if err := r.pdf.Error(); err != nil {
 		return fmt.Errorf("lỗi khi dựng tệp PDF: %w", err)
 	}
@@ -166,7 +167,7 @@ func (r *renderer) footer() {
 func (r *renderer) watermark(w, h float64) {
 	const text = "BẢN NHÁP"
 	p := r.pdf
-	r.setFont("B", 96)
+	r.setFont("B", 80)
 	tw := p.GetStringWidth(text)
 	angle := math.Atan2(h, w) * 180 / math.Pi
 	cx, cy := w/2, h/2
@@ -174,7 +175,7 @@ func (r *renderer) watermark(w, h float64) {
 	p.SetTextColor(200, 0, 0)
 	p.TransformBegin()
 	p.TransformRotate(angle, cx, cy)
-	p.Text(cx-tw/2, cy+96*ptToMM*0.35, text)
+	p.Text(cx-tw/2, cy+80*ptToMM*0.35, text)
 	p.TransformEnd()
 	p.SetAlpha(1, "Normal")
 	p.SetTextColor(0, 0, 0)

@@ -76,6 +76,7 @@ type Change struct {
 	New   string
 	Line  forms.BudgetLine // Added: the new line; Changed: the line as in the sheet; Removed: the line removed
 	After int              // Added: index of the dossier line it follows in the sheet, -1 when it comes first
+	Group string           // the Vietnamese name of the line's cost type (its group in the sheet)
 }
 
 // String describes the change in Vietnamese, e.g.
@@ -83,14 +84,21 @@ type Change struct {
 func (c Change) String() string {
 	switch c.Kind {
 	case Added:
-		return fmt.Sprintf("thêm dòng (hàng %d) %q: %s %s × %s đồng, nhóm %s", c.Row, c.Line.Description,
-			c.Line.Quantity, c.Line.Unit, c.Line.UnitPrice, c.Line.CostType)
+		return fmt.Sprintf("thêm dòng (hàng %d) %q vào nhóm %q: %s %s × %s đồng", c.Row, c.Line.Description,
+			c.Group, c.Line.Quantity, c.Line.Unit, c.Line.UnitPrice)
 	case Removed:
 		return fmt.Sprintf("xóa dòng %d %q: %s %s × %s đồng", c.Index+1, c.Line.Description,
 			c.Line.Quantity, c.Line.Unit, c.Line.UnitPrice)
 	}
+	old, now := shown(c.Old), shown(c.New)
+	switch c.Field {
+	case FieldQuantity:
+		old, now = c.Old, c.New
+	case FieldUnitPrice:
+		old, now = c.Old, c.New+" đồng"
+	}
 	return fmt.Sprintf("dòng %d (ô %s) %q: %s %s → %s", c.Index+1, cell(c.Field.column(), c.Row), c.Line.Description,
-		c.Field.label(), shown(c.Old), shown(c.New))
+		c.Field.label(), old, now)
 }
 
 func shown(s string) string {
@@ -106,13 +114,22 @@ func shown(s string) string {
 func Diff(app *forms.Application, imp *Imported) []Change {
 	var out []Change
 	lines := app.Budget.Lines
+	def := forms.Definition(app.Programme)
+	label := func(costType string) string {
+		if def != nil {
+			if ct, ok := def.CostType(costType); ok {
+				return ct.Label
+			}
+		}
+		return costType
+	}
 	seen := make([]bool, len(lines))
 	after := -1
 	for _, il := range imp.Lines {
 		nl := forms.BudgetLine{CostType: il.CostType, Description: il.Description, Unit: il.Unit,
 			Quantity: il.Quantity, UnitPrice: il.UnitPrice, Note: il.Note}
 		if il.Index < 0 || il.Index >= len(lines) || seen[il.Index] {
-			out = append(out, Change{Kind: Added, Index: -1, Row: il.Row, Line: nl, After: after})
+			out = append(out, Change{Kind: Added, Index: -1, Row: il.Row, Line: nl, After: after, Group: label(nl.CostType)})
 			continue
 		}
 		seen[il.Index] = true
@@ -120,10 +137,10 @@ func Diff(app *forms.Application, imp *Imported) []Change {
 		old := lines[il.Index]
 		add := func(f LineField, o, n string, differ bool) {
 			if differ {
-				out = append(out, Change{Kind: Changed, Index: il.Index, Row: il.Row, Field: f, Old: o, New: n, Line: nl, After: -1})
+				out = append(out, Change{Kind: Changed, Index: il.Index, Row: il.Row, Field: f, Old: o, New: n, Line: nl, After: -1, Group: label(nl.CostType)})
 			}
 		}
-		add(FieldCostType, old.CostType, nl.CostType, old.CostType != nl.CostType)
+		add(FieldCostType, label(old.CostType), label(nl.CostType), old.CostType != nl.CostType)
 		add(FieldDescription, forms.Clean(old.Description), nl.Description, forms.Clean(old.Description) != nl.Description)
 		add(FieldUnit, forms.Clean(old.Unit), nl.Unit, forms.Clean(old.Unit) != nl.Unit)
 		add(FieldQuantity, old.Quantity.String(), nl.Quantity.String(), old.Quantity != nl.Quantity)
@@ -132,7 +149,7 @@ func Diff(app *forms.Application, imp *Imported) []Change {
 	}
 	for i, l := range lines {
 		if !seen[i] {
-			out = append(out, Change{Kind: Removed, Index: i, Line: l, After: -1})
+			out = append(out, Change{Kind: Removed, Index: i, Line: l, After: -1, Group: label(l.CostType)})
 		}
 	}
 	return out

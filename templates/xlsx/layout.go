@@ -30,7 +30,7 @@ const (
 	colUnit        = 3  // C: ĐVT
 	colQuantity    = 4  // D: Số lượng
 	colUnitPrice   = 5  // E: Đơn giá
-	colTotal       = 6  // F: Thành tiền = ROUNDDOWN(D*E,0)
+	colTotal       = 6  // F: Thành tiền = ROUNDDOWN(ROUND(D*E,2),0): the product of a two-decimal quantity and a whole price, exact, then floored
 	colSupport     = 7  // G: Kinh phí khuyến công hỗ trợ
 	colCounterpart = 8  // H: Kinh phí đối ứng = F-G
 	colNote        = 9  // I: Ghi chú
@@ -94,7 +94,7 @@ func abs(sheet string, c, row int) string {
 
 // totalFormula is the formula of Thành tiền on a line row; Read insists on it.
 func totalFormula(row int) string {
-	return fmt.Sprintf("ROUNDDOWN(%s*%s,0)", cell(colQuantity, row), cell(colUnitPrice, row))
+	return fmt.Sprintf("ROUNDDOWN(ROUND(%s*%s,2),0)", cell(colQuantity, row), cell(colUnitPrice, row))
 }
 
 // counterpartFormula is the formula of Kinh phí đối ứng on a line row.

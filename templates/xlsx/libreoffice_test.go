@@ -8,7 +8,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -38,49 +37,19 @@ func soffice(t *testing.T) string {
 	return path
 }
 
-// profileDir is the LibreOffice profile of this test run: made fresh by the first conversion
-// (LibreOffice's first start in a profile takes most of the time), removed by TestMain.
-var profileDir struct {
-	sync.Mutex
-	path string
-}
-
-func loProfile(t *testing.T) string {
-	t.Helper()
-	profileDir.Lock()
-	defer profileDir.Unlock()
-	if profileDir.path != "" {
-		return profileDir.path
-	}
-	dir, err := os.MkdirTemp("", "xlsx-lo-profile-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.MkdirAll(filepath.Join(dir, "user"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "user", "registrymodifications.xcu"), []byte(recalcProfile), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	profileDir.path = dir
-	return dir
-}
-
-func TestMain(m *testing.M) {
-	code := m.Run()
-	if profileDir.path != "" {
-		os.RemoveAll(profileDir.path)
-	}
-	os.Exit(code)
-}
-
 // convert runs LibreOffice once (a fresh profile that recalculates on load) on workbooks and
 // returns the output directory.
 func convert(t *testing.T, books map[string][]byte, filter string) string {
 	t.Helper()
 	bin := soffice(t)
 	dir := t.TempDir()
-	profile := loProfile(t)
+	profile := filepath.Join(dir, "profile") // fresh for every run: no state carried between conversions
+	if err := os.MkdirAll(filepath.Join(profile, "user"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(profile, "user", "registrymodifications.xcu"), []byte(recalcProfile), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	in, out := filepath.Join(dir, "in"), filepath.Join(dir, "out")
 	if err := os.MkdirAll(in, 0o755); err != nil {
 		t.Fatal(err)

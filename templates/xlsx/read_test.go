@@ -329,3 +329,14 @@ func TestMatches(t *testing.T) {
 		t.Errorf("another enterprise: %v", err)
 	}
 }
+
+// TestEmptyBudgetRoundTrip: a dossier without budget lines still gives a sheet that reads back.
+func TestEmptyBudgetRoundTrip(t *testing.T) {
+	app := forms.Sample(forms.CleanerProduction)
+	app.Budget.Lines = nil
+	_, data := build(t, app)
+	imp := mustRead(t, data)
+	if len(imp.Lines) != 0 || len(Diff(app, imp)) != 0 {
+		t.Errorf("empty budget read back as %+v", imp.Lines)
+	}
+}

@@ -65,15 +65,8 @@ type builder struct {
 	headerRow, firstRow, totalRow int
 	groupRow                      []int // row of each group, as res.Groups
 	lineRow                       []int // row of each line, as res.Lines
-	rows                          []plannedRow
 	checks                        []check
-}
-
-// plannedRow is one row of the budget sheet below the table.
-type plannedRow struct {
-	row    int
-	height float64
-	write  func(sw *excelize.StreamWriter, row int) error
+	lastRow                       int // the last row written (the signer's name), set by writeFooterBlock
 }
 
 // check is a line of the "Kiểm tra" block: a label and a formula giving "Đúng ..." or a warning.
@@ -102,6 +95,12 @@ func (b *builder) build() error {
 		return err
 	}
 	b.plan()
+	// Everything that walks every worksheet (hiding a sheet, the active sheet) comes before the
+	// stream writers: afterwards excelize would parse the streamed sheets back, for nothing.
+	if err = b.writeMachineSheet(); err != nil {
+		return err
+	}
+	f.SetActiveSheet(0)
 	if err = b.prepareBudgetSheet(); err != nil {
 		return err
 	}
@@ -111,9 +110,6 @@ func (b *builder) build() error {
 	if err = b.writeSummarySheet(); err != nil {
 		return err
 	}
-	if err = b.writeMachineSheet(); err != nil {
-		return err
-	}
 	if err = b.defineNames(); err != nil {
 		return err
 	}
@@ -121,7 +117,6 @@ func (b *builder) build() error {
 	if err = f.SetCalcProps(&excelize.CalcPropsOptions{FullCalcOnLoad: &full}); err != nil {
 		return err
 	}
-	f.SetActiveSheet(0)
 	return b.setDocProps()
 }
 
@@ -425,13 +420,14 @@ func (b *builder) addComments() error {
 			return err
 		}
 	}
-	for li, l := range b.res.Lines {
-		var msgs []string
-		for _, n := range b.res.Notes {
-			if n.Line == l.Index+1 {
-				msgs = append(msgs, noteText(n))
-			}
+	byLine := map[int][]string{} // notes by 1-based index of the dossier line
+	for _, n := range b.res.Notes {
+		if n.Line > 0 {
+			byLine[n.Line] = append(byLine[n.Line], noteText(n))
 		}
+	}
+	for li, l := range b.res.Lines {
+		msgs := byLine[l.Index+1]
 		if len(msgs) == 0 {
 			continue
 		}
@@ -455,16 +451,18 @@ func (b *builder) writeBudgetSheet() error {
 	if err != nil {
 		return err
 	}
-	for i, w := range colWidths {
-		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
-			return err
-		}
-	}
+	// excelize puts each new column range first, and Excel wants <col> elements in ascending
+	// order (else it "repairs" the file): set them from the last column to the first.
 	if err := sw.SetColWidth(colKind, lastCol, 12); err != nil {
 		return err
 	}
 	if err := sw.SetColVisible(colKind, lastCol, false); err != nil {
 		return err
+	}
+	for c := len(colWidths); c >= 1; c-- {
+		if err := sw.SetColWidth(c, c, colWidths[c-1]); err != nil {
+			return err
+		}
 	}
 	if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: b.firstRow - 1, TopLeftCell: cell(1, b.firstRow), ActivePane: "bottomLeft",
 		Selection: []excelize.Selection{{SQRef: cell(colDescription, b.firstRow), ActiveCell: cell(colDescription, b.firstRow), Pane: "bottomLeft"}}}); err != nil {
@@ -507,8 +505,20 @@ func labelled(label, value string, size float64) []excelize.RichTextRun {
 // font) at a line height: 12 pt text (lineHeight) fits about 1,05 characters per unit of width, and
 // 11 pt text about 1,2; a little is kept in reserve for bold text.
 func textHeight(text string, width float64, perLine float64) float64 {
+	return wrappedHeight(text, width, perLine, false)
+}
+
+// boldTextHeight is textHeight for bold 12 pt text, about 0,92 characters per unit of width.
+func boldTextHeight(text string, width float64) float64 {
+	return wrappedHeight(text, width, lineHeight, true)
+}
+
+func wrappedHeight(text string, width float64, perLine float64, bold bool) float64 {
 	chars := width * 1.05
-	if perLine < lineHeight {
+	switch {
+	case bold:
+		chars = width * 0.92
+	case perLine < lineHeight:
 		chars = width * 1.2
 	}
 	chars -= 2 // cell padding
@@ -541,7 +551,7 @@ func (b *builder) writeHeaderBlock(sw *excelize.StreamWriter) error {
 		return err
 	}
 	title := forms.Clean(app.Project.Title)
-	if err := mergedRow(sw, 2, title, b.st.subtitle, textHeight(title, full, lineHeight)); err != nil {
+	if err := mergedRow(sw, 2, title, b.st.subtitle, boldTextHeight(title, full)); err != nil {
 		return err
 	}
 	programme := app.Programme.Label()
@@ -621,7 +631,7 @@ func (b *builder) writeTable(sw *excelize.StreamWriter) error {
 			excelize.Cell{StyleID: st.anchor, Value: g.CostType},
 			excelize.Cell{StyleID: st.anchor, Value: g.RateBP},
 		}
-		if err := sw.SetRow(cell(1, row), vals, excelize.RowOpts{Height: textHeight(g.Label, colWidths[colDescription-1], lineHeight)}); err != nil {
+		if err := sw.SetRow(cell(1, row), vals, excelize.RowOpts{Height: boldTextHeight(g.Label, colWidths[colDescription-1])}); err != nil {
 			return err
 		}
 		for _, li := range g.Lines {
@@ -768,9 +778,7 @@ func (b *builder) writeFooterBlock(sw *excelize.StreamWriter) error {
 	row++
 	var notes []string
 	notes = append(notes, "Cột (7) là mức hỗ trợ do ứng dụng Hồ sơ Khuyến công tính theo bộ quy tắc khi lập bảng (tỷ lệ và mức trần ghi trong chú thích của ô); cột (6) và (8) là công thức, tự tính lại khi sửa số lượng, đơn giá.")
-	for _, n := range res.Notes {
-		notes = append(notes, noteText(n))
-	}
+	notes = append(notes, b.printedNotes()...)
 	for _, n := range notes {
 		text := "- " + n
 		if err := mergedRow(sw, row, text, st.note, textHeight(text, full, smallLineHight)); err != nil {
@@ -831,6 +839,7 @@ func (b *builder) writeFooterBlock(sw *excelize.StreamWriter) error {
 		}
 	}
 	row += 4
+	b.lastRow = row
 	if err := sw.SetRow(cell(colSupport, row), []any{excelize.Cell{StyleID: st.signName, Value: forms.Clean(b.app.Signer.Name)}},
 		excelize.RowOpts{Height: lineHeight}); err != nil {
 		return err
@@ -856,8 +865,8 @@ func (b *builder) writeSummarySheet() error {
 		return err
 	}
 	widths := []float64{6, 40, 18, 18, 9, 18, 9}
-	for i, w := range widths {
-		if err := sw.SetColWidth(i+1, i+1, w); err != nil {
+	for c := len(widths); c >= 1; c-- { // descending: see writeBudgetSheet
+		if err := sw.SetColWidth(c, c, widths[c-1]); err != nil {
 			return err
 		}
 	}
@@ -880,7 +889,7 @@ func (b *builder) writeSummarySheet() error {
 		return err
 	}
 	title := forms.Clean(b.app.Project.Title)
-	if err := merged(2, title, st.subtitle, textHeight(title, full, lineHeight)); err != nil {
+	if err := merged(2, title, st.subtitle, boldTextHeight(title, full)); err != nil {
 		return err
 	}
 	name := forms.Clean(b.app.Enterprise.Name)
@@ -917,7 +926,7 @@ func (b *builder) writeSummarySheet() error {
 			excelize.Cell{StyleID: st.lineMoney, Value: int64(g.Counterpart), Formula: abs(SheetBudget, colCounterpart, br)},
 			excelize.Cell{StyleID: st.percent, Value: ratio(g.Counterpart, g.Total), Formula: "IF(C" + r + "=0,0,F" + r + "/C" + r + ")"},
 		}
-		if err := sw.SetRow(cell(1, row), vals, excelize.RowOpts{Height: textHeight(g.Label, widths[1], lineHeight)}); err != nil {
+		if err := sw.SetRow(cell(1, row), vals, excelize.RowOpts{Height: boldTextHeight(g.Label, widths[1])}); err != nil {
 			return err
 		}
 		row++
@@ -1009,7 +1018,7 @@ func (b *builder) defineNames() error {
 		{Name: NameCounterpart, RefersTo: abs(SheetBudget, colCounterpart, b.totalRow), Comment: "Tổng kinh phí đối ứng"},
 		{Name: NameVersion, RefersTo: fmt.Sprintf("'%s'!$B$1", SheetMachine), Comment: "Phiên bản định dạng bảng dự toán của Hồ sơ Khuyến công"},
 		{Name: "_xlnm.Print_Titles", Scope: SheetBudget, RefersTo: fmt.Sprintf("'%s'!$%d:$%d", SheetBudget, b.headerRow, b.headerRow+1)},
-		{Name: "_xlnm.Print_Area", Scope: SheetBudget, RefersTo: fmt.Sprintf("'%s'!$A$1:$%s$%d", SheetBudget, col(lastVisibleCol), b.lastSheetRow())},
+		{Name: "_xlnm.Print_Area", Scope: SheetBudget, RefersTo: fmt.Sprintf("'%s'!$A$1:$%s$%d", SheetBudget, col(lastVisibleCol), b.lastRow)},
 		{Name: "_xlnm.Print_Titles", Scope: SheetSummary, RefersTo: fmt.Sprintf("'%s'!$5:$5", SheetSummary)},
 	}
 	for i := range names {
@@ -1020,12 +1029,25 @@ func (b *builder) defineNames() error {
 	return nil
 }
 
-// lastSheetRow is the last written row of the budget sheet (the signer's name).
-func (b *builder) lastSheetRow() int {
-	return b.notesRow() + 1 + b.noteCount() + 1 + 3 + 4
-}
+// maxLineNotes is the most notes about single lines printed under the table; beyond it they are
+// summed up in one line, and each stays in the comment of its support cell.
+const maxLineNotes = 10
 
-func (b *builder) noteCount() int { return 1 + len(b.res.Notes) }
+// printedNotes are the notes of the computation printed under the table.
+func (b *builder) printedNotes() []string {
+	var lineNotes, general []string
+	for _, n := range b.res.Notes {
+		if n.Line > 0 {
+			lineNotes = append(lineNotes, noteText(n))
+		} else {
+			general = append(general, noteText(n))
+		}
+	}
+	if len(lineNotes) > maxLineNotes {
+		lineNotes = []string{fmt.Sprintf("%d dòng có ghi chú riêng (loại chi phí không được hỗ trợ, hoặc vượt mức trần mỗi dòng): xem chú thích trong ô cột (7) của từng dòng.", len(lineNotes))}
+	}
+	return append(lineNotes, general...)
+}
 
 // noteText is a note of the computation as printed: its message already names its legal basis.
 func noteText(n forms.BudgetNote) string {

@@ -1,11 +1,14 @@
 package xlsx
 
 import (
+	"archive/zip"
 	"bytes"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -61,14 +64,14 @@ func TestSheetMatchesBudget(t *testing.T) {
 	}
 }
 
-// TestBigBudgetMatches checks the 300-line budget the same way, without the in-process formula
-// engine: excelize's ROUNDDOWN floors the binary product (0,29 × 100 = 28,999999999999996 → 28)
-// where Excel and LibreOffice first round to 15 significant digits (→ 29, the exact figure).
-// LibreOffice checks these figures in TestLibreOfficeAgrees.
+// TestBigBudgetMatches checks the 300-line budget the same way, with the in-process formula engine
+// too. The product of a two-decimal quantity and a whole price is rounded to two decimals before it
+// is floored, so a binary product such as 0,29 × 100 = 28,999999999999996 gives the exact 29 in every
+// engine (excelize, LibreOffice, Excel). LibreOffice checks these figures in TestLibreOfficeAgrees.
 func TestBigBudgetMatches(t *testing.T) {
 	app := bigApp(300)
 	rep, data := build(t, app)
-	checkSheet(t, app, rep, open(t, data), false)
+	checkSheet(t, app, rep, open(t, data), true)
 }
 
 func checkSheet(t *testing.T, app *forms.Application, rep *forms.Report, f *excelize.File, calc bool) {
@@ -143,7 +146,7 @@ func checkSheet(t *testing.T, app *forms.Application, rep *forms.Report, f *exce
 		if got := money(t, where, raw(cell(colUnitPrice, r))); got != l.UnitPrice {
 			t.Errorf("%s: unit price %s, want %s", where, got, l.UnitPrice)
 		}
-		if got, want := formula(cell(colTotal, r)), fmt.Sprintf("ROUNDDOWN(D%d*E%d,0)", r, r); got != want {
+		if got, want := formula(cell(colTotal, r)), fmt.Sprintf("ROUNDDOWN(ROUND(D%d*E%d,2),0)", r, r); got != want {
 			t.Errorf("%s: Thành tiền formula %q, want %q", where, got, want)
 		}
 		if got, want := formula(cell(colCounterpart, r)), fmt.Sprintf("F%d-G%d", r, r); got != want {
@@ -231,6 +234,9 @@ func checkSheet(t *testing.T, app *forms.Application, rep *forms.Report, f *exce
 	}
 	if _, ok := names["_xlnm.Print_Titles@"+SheetBudget]; !ok {
 		t.Errorf("no print titles on %s: %v", SheetBudget, names)
+	}
+	if area := names["_xlnm.Print_Area@"+SheetBudget]; !strings.HasSuffix(area, fmt.Sprintf("$I$%d", len(rows0(t, f)))) {
+		t.Errorf("print area %q does not end at the last row %d (the signer)", area, len(rows0(t, f)))
 	}
 	if got := names[NameVersion+"@Workbook"]; got == "" {
 		t.Errorf("no defined name %s", NameVersion)
@@ -334,5 +340,75 @@ func checkSheet(t *testing.T, app *forms.Application, rep *forms.Report, f *exce
 		if err != nil || money(t, ref, v) != want {
 			t.Errorf("summary %s = %q (%v), want %s", ref, v, err, want)
 		}
+	}
+}
+
+// TestWriteBig writes the 300- and 1.000-line sheets for a look (go test -run TestWriteBig -keep DIR).
+func TestWriteBig(t *testing.T) {
+	if *keepDir == "" {
+		t.Skip("only with -keep DIR")
+	}
+	for _, n := range []int{300, 1000} {
+		var buf bytes.Buffer
+		app := bigApp(n)
+		if err := Write(&buf, app, forms.Check(app, forms.DefaultPacks()), Options{Now: testNow}); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(*keepDir, fmt.Sprintf("big%d.xlsx", n)), buf.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func rows0(t *testing.T, f *excelize.File) [][]string {
+	t.Helper()
+	rows, err := f.GetRows(SheetBudget)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
+
+func TestWriteWithoutBudgetFails(t *testing.T) {
+	app := forms.Sample(forms.Equipment)
+	var buf bytes.Buffer
+	if err := Write(&buf, app, &forms.Report{}, Options{}); err == nil || !strings.Contains(err.Error(), "chưa tính được dự toán") {
+		t.Errorf("Write without a budget: %v", err)
+	}
+}
+
+// TestColumnsInAscendingOrder: Excel repairs a sheet whose <col> elements are out of order or
+// overlap, and would greet the accountant with a repair prompt.
+func TestColumnsInAscendingOrder(t *testing.T) {
+	_, data := build(t, forms.Sample(forms.Equipment))
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	colRE := regexp.MustCompile(`<col min="(\d+)" max="(\d+)"`)
+	sheets := 0
+	for _, zf := range zr.File {
+		if !strings.HasPrefix(zf.Name, "xl/worksheets/sheet") {
+			continue
+		}
+		sheets++
+		rc, err := zf.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		xml, _ := io.ReadAll(rc)
+		rc.Close()
+		prev := 0
+		for _, m := range colRE.FindAllStringSubmatch(string(xml), -1) {
+			lo, _ := strconv.Atoi(m[1])
+			hi, _ := strconv.Atoi(m[2])
+			if lo <= prev || hi < lo {
+				t.Errorf("%s: <col min=%d max=%d> after max=%d: not ascending", zf.Name, lo, hi, prev)
+			}
+			prev = hi
+		}
+	}
+	if sheets != 3 {
+		t.Errorf("%d worksheets, want 3", sheets)
 	}
 }

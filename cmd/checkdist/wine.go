@@ -1,0 +1,169 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"time"
+)
+
+// wordsWant is what `hoso words 1005000` must print (checked by hand against the reading rules:
+// "không trăm" for the empty hundreds, "linh" before a single unit).
+const wordsWant = "Một triệu không trăm linh năm nghìn đồng"
+
+// checkUnderWine runs the console hoso.exe under wine: amount in words, a sample dossier, and the
+// rendering of that sample to PDF and XLSX.
+func checkUnderWine(cli string, o options) []result {
+	const name = "hoso.exe chạy dưới wine"
+	if !o.wine {
+		return []result{{name: name, skipped: "tắt bằng -wine=false"}}
+	}
+	wine := ""
+	// Debian's wine64 package installs /usr/lib/wine/wine64 without a command in PATH.
+	for _, candidate := range []string{"wine64", "wine", "/usr/lib/wine/wine64"} {
+		if p, err := exec.LookPath(candidate); err == nil {
+			wine = p
+			break
+		}
+	}
+	if wine == "" {
+		return []result{{name: name, skipped: "chưa cài wine (apt-get install --no-install-recommends wine64; 105 MB)"}}
+	}
+	abs, err := filepath.Abs(cli)
+	if err != nil {
+		return []result{{name: name, err: err}}
+	}
+	w := wineRunner{wine: wine, exe: abs, prefix: filepath.Join(o.work, "wineprefix")}
+	if p := os.Getenv("WINEPREFIX"); p != "" {
+		w.prefix = p
+	}
+
+	var results []result
+	out, err := w.run(o.work, "words", "1005000")
+	if err != nil && strings.Contains(err.Error(), "bcryptprimitives.dll not found") {
+		// Go 1.24+ needs ProcessPrng from bcryptprimitives.dll, which wine 8 lacks: add a stand-in.
+		if serr := w.installPrngShim(o.work); serr != nil {
+			err = fmt.Errorf("%v; and the bcryptprimitives.dll stand-in failed: %v", err, serr)
+		} else {
+			out, err = w.run(o.work, "words", "1005000")
+		}
+	}
+	if err == nil && strings.TrimSpace(out) != wordsWant {
+		err = fmt.Errorf("printed %q, want %q", strings.TrimSpace(out), wordsWant)
+	}
+	results = append(results, result{name: "wine: hoso.exe words 1005000", err: err})
+
+	sample := filepath.Join(o.work, "maymoc.hoso.json")
+	out, err = w.run(o.work, "sample", "--programme", "equipment")
+	if err == nil {
+		if !strings.HasPrefix(strings.TrimSpace(out), "{") {
+			err = fmt.Errorf("sample is not JSON: %.80q", out)
+		} else {
+			err = os.WriteFile(sample, []byte(out), 0o644)
+		}
+	}
+	results = append(results, result{name: "wine: hoso.exe sample --programme equipment", err: err})
+	if err != nil {
+		return results
+	}
+
+	outDir := filepath.Join(o.work, "render")
+	_, err = w.run(o.work, "render", "maymoc.hoso.json", "-o", "render")
+	detail := ""
+	if err == nil {
+		detail, err = wantRendered(outDir)
+	}
+	if err != nil && strings.Contains(err.Error(), "không tồn tại") {
+		results = append(results, result{name: "wine: hoso.exe render", skipped: "lệnh render chưa có trong hoso"})
+		return results
+	}
+	results = append(results, result{name: "wine: hoso.exe render (PDF + XLSX)", err: err, detail: detail})
+	return results
+}
+
+// wineRunner runs the Windows executable under wine in its own prefix, quietly.
+type wineRunner struct {
+	wine, exe, prefix string
+}
+
+func (w wineRunner) run(dir string, args ...string) (string, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, w.wine, append([]string{w.exe}, args...)...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "WINEPREFIX="+w.prefix, "WINEDEBUG=-all", "WINEDLLOVERRIDES=mscoree,mshtml=", "DISPLAY=")
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		return stdout.String(), fmt.Errorf("wine hoso.exe %s: %v: %s", strings.Join(args, " "), err, lastLines(stderr.String(), 3))
+	}
+	return stdout.String(), nil
+}
+
+// prngShim is a stand-in for Windows' bcryptprimitives.dll (ProcessPrng over RtlGenRandom), for
+// running Go programs under wine 8 only; it is never shipped.
+const prngShim = `#include <windows.h>
+#define SystemFunction036 NTAPI SystemFunction036
+#include <ntsecapi.h>
+#undef SystemFunction036
+__declspec(dllexport) BOOL WINAPI ProcessPrng(PBYTE data, SIZE_T len) {
+	while (len > 0) {
+		ULONG n = len > 0x10000000 ? 0x10000000 : (ULONG)len;
+		if (!RtlGenRandom(data, n)) return FALSE;
+		data += n;
+		len -= n;
+	}
+	return TRUE;
+}
+`
+
+// installPrngShim compiles prngShim with mingw-w64 into the wine prefix's system32, where the Go
+// runtime looks for bcryptprimitives.dll.
+func (w wineRunner) installPrngShim(work string) error {
+	src := filepath.Join(work, "bcryptprimitives.c")
+	if err := os.WriteFile(src, []byte(prngShim), 0o644); err != nil {
+		return err
+	}
+	dll := filepath.Join(w.prefix, "drive_c", "windows", "system32", "bcryptprimitives.dll")
+	out, err := exec.Command("x86_64-w64-mingw32-gcc", "-shared", "-O2", "-o", dll, src, "-ladvapi32").CombinedOutput()
+	if err != nil {
+		return fmt.Errorf("x86_64-w64-mingw32-gcc: %v: %s", err, lastLines(string(out), 3))
+	}
+	return nil
+}
+
+// wantRendered checks that the render folder holds a PDF and an XLSX file that look like theirs.
+func wantRendered(dir string) (string, error) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return "", err
+	}
+	var pdf, xlsx string
+	for _, e := range entries {
+		switch strings.ToLower(filepath.Ext(e.Name())) {
+		case ".pdf":
+			pdf = filepath.Join(dir, e.Name())
+		case ".xlsx":
+			xlsx = filepath.Join(dir, e.Name())
+		}
+	}
+	if pdf == "" || xlsx == "" {
+		return "", fmt.Errorf("render wrote %d files but not both a PDF and an XLSX", len(entries))
+	}
+	for file, magic := range map[string]string{pdf: "%PDF-", xlsx: "PK\x03\x04"} {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			return "", err
+		}
+		if !bytes.HasPrefix(b, []byte(magic)) {
+			return "", fmt.Errorf("%s does not start with %q", filepath.Base(file), magic)
+		}
+	}
+	pi, _ := os.Stat(pdf)
+	xi, _ := os.Stat(xlsx)
+	return fmt.Sprintf("%s %d B, %s %d B", filepath.Base(pdf), pi.Size(), filepath.Base(xlsx), xi.Size()), nil
+}

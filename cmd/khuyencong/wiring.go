@@ -1,0 +1,57 @@
+package main
+
+import (
+	"context"
+
+	"khuyencong/forms/boltstore"
+	"khuyencong/templates"
+	"khuyencong/templates/export"
+	"khuyencong/templates/pdf"
+	"khuyencong/ui"
+)
+
+// exporter writes the dossier with templates/export.
+type exporter struct{}
+
+func (exporter) Export(ctx context.Context, req ui.ExportRequest, progress func(float64)) (ui.ExportResult, error) {
+	res, err := export.Write(ctx, req.App, req.Report, req.Dir, export.Options{
+		Variant: templates.Variant(req.Variant), WordStyle: req.WordStyle, FontPath: req.FontPath, AppVersion: version,
+	}, progress)
+	if err != nil {
+		return ui.ExportResult{}, err
+	}
+	return ui.ExportResult{PDFPath: res.PDFPath, XLSXPath: res.XLSXPath, Warnings: res.Warnings, Font: res.Font}, nil
+}
+
+// fontInUse names the font the PDF would use with the font file chosen in settings.
+func fontInUse(path string) string {
+	fs, _ := pdf.ResolveFonts(pdf.Options{FontPath: path})
+	if fs == nil {
+		return ""
+	}
+	return fs.Name
+}
+
+// backups lists and restores the data file's backups.
+type backups struct {
+	store  *boltstore.Store
+	dbPath string
+}
+
+func (b backups) List() ([]ui.BackupInfo, error) {
+	list, err := boltstore.Backups(b.dbPath)
+	out := make([]ui.BackupInfo, 0, len(list))
+	for _, x := range list {
+		out = append(out, ui.BackupInfo{Path: x.Path, At: x.Time, Size: x.Size})
+	}
+	return out, err
+}
+
+// Restore closes the store (the app quits afterwards) and puts the backup in place.
+func (b backups) Restore(path string) error {
+	if err := b.store.Close(); err != nil {
+		return err
+	}
+	_, err := boltstore.RestoreBackup(path, b.dbPath)
+	return err
+}
