@@ -115,7 +115,7 @@ func (b *builder) currentEquipmentTable() []Block {
 }
 
 func (b *builder) machinesTable() []Block {
-	cols := []Column{{12, AlignCenter}, {40, AlignLeft}, {58, AlignLeft}, {12, AlignCenter}, {32, AlignLeft}}
+	cols := []Column{{12, AlignCenter}, {40, AlignLeft}, {54, AlignLeft}, {16, AlignCenter}, {32, AlignLeft}}
 	header := headerRow("STT", "Tên máy, model, xuất xứ", "Thông số kỹ thuật chính", "Số lượng", "Nhà cung cấp, báo giá")
 	var rows []Row
 	if b.blank() {
