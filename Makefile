@@ -96,6 +96,9 @@ APP_NAME  := $(call fyneapp,Name)
 APP_ID    := $(call fyneapp,ID)
 APP_BUILD := $(call fyneapp,Build)
 APP_EXE   := HosoKhuyenCong
+# Release binaries: no symbol table or DWARF (a third smaller; panics still print stack traces) and
+# the version for the About screen. Linker flags only: the package cache stays the same as make build.
+RELEASE_LDFLAGS := -s -w -X main.version=$(VERSION)
 
 # Windows, cross-built on Linux: dist/windows/ gets HosoKhuyenCong.exe (GUI, cgo with mingw-w64),
 # hoso.exe (console, no cgo), a per-user MSI (wixl) and a portable zip. Icon, version information and
@@ -111,12 +114,13 @@ GO_WINRES  := $(GO) run github.com/tc-hib/go-winres@v0.3.3
 WIN_SUBST   = sed -e 's|@NAME@|$(APP_NAME)|g' -e 's|@ID@|$(APP_ID)|g' -e 's|@VERSION@|$(VERSION)|g' \
                   -e 's|@FILEVERSION@|$(VERSION).$(APP_BUILD)|g' -e 's|@ICON@|icon.png|g'
 
-# sign_in_place FILE: Authenticode signature with osslsigncode when SIGN_CERT is set.
+# sign_in_place FILE: Authenticode signature (SHA-256) with osslsigncode when SIGN_CERT is set; the
+# password goes through a pipe, not the command line.
 define sign_in_place
 	@if [ -n "$$SIGN_CERT" ]; then \
 		echo "Ký số $(1)"; \
-		osslsigncode sign -pkcs12 "$$SIGN_CERT" -readpass env:SIGN_PASSWORD -h sha256 \
-			-n "$(APP_NAME)" -i https://hosokhuyencong.vn \
+		printf '%s' "$$SIGN_PASSWORD" | osslsigncode sign -pkcs12 "$$SIGN_CERT" -readpass /dev/stdin -h sha256 \
+			-n $(APP_EXE) -i https://hosokhuyencong.vn \
 			$${SIGN_TIMESTAMP_URL:+-ts "$$SIGN_TIMESTAMP_URL"} -in $(1) -out $(1).signed >/dev/null \
 		&& mv $(1).signed $(1) || { rm -f $(1).signed; echo "Ký số $(1) thất bại: kiểm tra SIGN_CERT, SIGN_PASSWORD, SIGN_TIMESTAMP_URL"; exit 1; }; \
 	fi
@@ -132,13 +136,16 @@ windows: deps-windows
 	$(GO_WINRES) make --in $(WIN_WORK)/winres-cli.json --arch amd64 --out cmd/hoso/rsrc; \
 	echo "go build HosoKhuyenCong.exe (cgo, mingw-w64; lần đầu khoảng 7 phút)"; \
 	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=x86_64-w64-mingw32-gcc \
-		$(GO) build -ldflags "-s -w -H=windowsgui" -o $(WIN_DIR)/$(APP_EXE).exe ./cmd/khuyencong; \
-	CGO_ENABLED=0 GOOS=windows GOARCH=amd64 $(GO) build -ldflags "-s -w" -o $(WIN_DIR)/hoso.exe ./cmd/hoso
+		$(GO) build -ldflags "$(RELEASE_LDFLAGS) -H=windowsgui" -o $(WIN_DIR)/$(APP_EXE).exe ./cmd/khuyencong; \
+	CGO_ENABLED=0 GOOS=windows GOARCH=amd64 $(GO) build -ldflags "$(RELEASE_LDFLAGS)" -o $(WIN_DIR)/hoso.exe ./cmd/hoso
 	$(call sign_in_place,$(WIN_DIR)/$(APP_EXE).exe)
 	$(call sign_in_place,$(WIN_DIR)/hoso.exe)
 	cp $(WIN_DIR)/$(APP_EXE).exe $(WIN_DIR)/hoso.exe $(WIN_STAGE)/
 	{ printf '\357\273\277'; sed -e 's|@VERSION@|$(VERSION)|g' -e 's|$$|\r|' assets/windows/DOC-TRUOC.txt.in; } > $(WIN_STAGE)/DOC-TRUOC.txt
-	$(WIN_SUBST) -e 's|@BINDIR@|$(WIN_STAGE)|g' assets/windows/$(APP_EXE).wxs.in > $(WIN_WORK)/$(APP_EXE).wxs
+	@# The installer's icon (Start menu, Apps & features) is the one compiled into the exe, as an .ico.
+	$(GO_WINRES) extract --dir $(WIN_WORK)/res $(WIN_DIR)/$(APP_EXE).exe
+	$(WIN_SUBST) -e 's|@BINDIR@|$(WIN_STAGE)|g' -e 's|@ICOFILE@|$(WIN_WORK)/res/APP_0000.ico|g' \
+		assets/windows/$(APP_EXE).wxs.in > $(WIN_WORK)/$(APP_EXE).wxs
 	@# wixl stores table strings in the build machine's ANSI code page (WINDOWS_LANGUAGE=vi: 1258); the
 	@# _ForceCodepage import then rewrites the database in UTF-8 (65001), WiX's own default, so Windows
 	@# shows "Hồ sơ Khuyến công" in NFC whatever the user's system code page.
@@ -163,8 +170,8 @@ LINUX_PKG  := $(APP_EXE)-$(VERSION)-linux-amd64
 LINUX_ROOT := dist/.work/linux/$(LINUX_PKG)
 linux-package: deps
 	rm -rf dist/.work/linux && mkdir -p $(LINUX_ROOT)/usr/local/share/applications dist/linux
-	$(GO) build -o $(LINUX_ROOT)/usr/local/bin/khuyencong ./cmd/khuyencong
-	CGO_ENABLED=0 $(GO) build -o $(LINUX_ROOT)/usr/local/bin/hoso ./cmd/hoso
+	$(GO) build -ldflags "$(RELEASE_LDFLAGS)" -o $(LINUX_ROOT)/usr/local/bin/khuyencong ./cmd/khuyencong
+	CGO_ENABLED=0 $(GO) build -ldflags "$(RELEASE_LDFLAGS)" -o $(LINUX_ROOT)/usr/local/bin/hoso ./cmd/hoso
 	install -D -m 644 assets/icon.png $(LINUX_ROOT)/usr/local/share/icons/hicolor/512x512/apps/$(APP_ID).png
 	sed -e 's|@NAME@|$(APP_NAME)|g' -e 's|@ID@|$(APP_ID)|g' -e 's|@VERSION@|$(VERSION)|g' \
 		assets/linux/app.desktop.in > $(LINUX_ROOT)/usr/local/share/applications/$(APP_ID).desktop

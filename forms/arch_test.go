@@ -28,6 +28,16 @@ func TestImportDirection(t *testing.T) {
 			"khuyencong/templates": "storage knows nothing of documents",
 			"khuyencong/ui":        "storage knows nothing of the interface",
 		}},
+		{"khuyencong/forms/handoff", map[string]string{
+			"fyne.io/fyne/v2":      "packages are made and read headless",
+			"go.etcd.io/bbolt":     "handoff works on a forms.Store, not on bbolt",
+			"khuyencong/templates": "a package carries data and files, not documents",
+		}},
+		{"khuyencong/templates/export", map[string]string{
+			"fyne.io/fyne/v2/app": "hoso render uses it without cgo or a display",
+			"go.etcd.io/bbolt":    "documents are built from an Application, not from storage",
+			"khuyencong/ui":       "the interface calls the exporter, not the other way round",
+		}},
 		{"khuyencong/templates", map[string]string{
 			"fyne.io/fyne/v2":             "the document model is headless",
 			"go.etcd.io/bbolt":            "documents are built from an Application, not from storage",

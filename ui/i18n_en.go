@@ -2,8 +2,10 @@ package ui
 
 // english translates the interface strings; the Vietnamese text is the key.
 var english = map[string]string{
-	"Đóng ứng dụng":     "Close the app",
-	"Hồ sơ Khuyến công": "Khuyến công Dossiers",
+	"Khôi phục từ bản sao lưu":                      "Restore from the backup",
+	"Không khôi phục được:":                         "Could not restore:",
+	"Đóng ứng dụng":                                 "Close the app",
+	"Hồ sơ Khuyến công":                             "Khuyến công Dossiers",
 	" (mức này chưa được xác minh với văn bản gốc)": " (this amount is not verified against the source text)",
 	" = %s đồng (hỗ trợ %s)":                        " = %s VND (support %s)",
 	"%s không phải tệp PDF, JPG hoặc PNG":           "%s is not a PDF, JPG or PNG file",

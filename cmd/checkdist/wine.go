@@ -99,7 +99,8 @@ func (w wineRunner) run(dir string, args ...string) (string, error) {
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {
-		return stdout.String(), fmt.Errorf("wine hoso.exe %s: %v: %s", strings.Join(args, " "), err, lastLines(stderr.String(), 3))
+		first, _, _ := strings.Cut(strings.TrimSpace(stderr.String()), "\n")
+		return stdout.String(), fmt.Errorf("wine hoso.exe %s: %v: %s … %s", strings.Join(args, " "), err, first, lastLines(stderr.String(), 2))
 	}
 	return stdout.String(), nil
 }

@@ -6,10 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strconv"
-	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -234,47 +231,8 @@ func runDBImport(args []string, stdout, stderr io.Writer) int {
 
 // importOne imports a dossier file or a hand-off package and returns the dossier's ID and client name.
 func importOne(s *boltstore.Store, path string, mode forms.ImportMode) (id, client string, err error) {
-	var app *forms.Application
-	var extracted string
-	if strings.EqualFold(filepath.Ext(path), ".zip") {
-		f, err := os.Open(path)
-		if err != nil {
-			return "", "", fmt.Errorf("không mở được tệp: %v", err)
-		}
-		defer f.Close()
-		info, err := f.Stat()
-		if err != nil {
-			return "", "", err
-		}
-		stamp := time.Now().Format("20060102-150405")
-		base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-		extracted = filepath.Join(filepath.Dir(s.Path()), "ho-so", safeFileName(base)+"-"+stamp)
-		for i := 2; fileOrDirExists(extracted); i++ {
-			extracted = filepath.Join(filepath.Dir(s.Path()), "ho-so", fmt.Sprintf("%s-%s-%d", safeFileName(base), stamp, i))
-		}
-		app, err = handoff.Import(f, info.Size(), extracted)
-		if err != nil {
-			return "", "", err
-		}
-	} else {
-		app, err = readDossier(path)
-		if err != nil {
-			return "", "", err
-		}
-		// Attachment paths are relative to the dossier file: keep them reachable from the library.
-		for i, a := range app.Attachments {
-			if a.File != "" && !filepath.IsAbs(a.File) {
-				if abs, err := filepath.Abs(filepath.Join(filepath.Dir(path), filepath.FromSlash(a.File))); err == nil {
-					app.Attachments[i].File = abs
-				}
-			}
-		}
-	}
-	clientID, err := s.ImportApplication(app, mode)
+	app, clientID, err := handoff.ImportInto(s, path, mode, time.Now())
 	if err != nil {
-		if extracted != "" {
-			os.RemoveAll(extracted)
-		}
 		return "", "", err
 	}
 	name := app.Enterprise.Name
@@ -282,11 +240,6 @@ func importOne(s *boltstore.Store, path string, mode forms.ImportMode) (id, clie
 		name = c.Enterprise.Name
 	}
 	return app.ID, name, nil
-}
-
-func fileOrDirExists(path string) bool {
-	_, err := os.Stat(path)
-	return err == nil
 }
 
 func runDBExport(args []string, stdout, stderr io.Writer) int {
@@ -307,48 +260,12 @@ func runDBExport(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer s.Close()
-	app, err := s.Application(pos[0])
-	if err != nil {
+	if err := handoff.ExportFrom(s, pos[0], *out, assets.Version(), time.Now()); err != nil {
 		fmt.Fprintln(stderr, "hoso db export:", err)
 		return 1
-	}
-	write := func(w io.Writer) error {
-		if strings.HasSuffix(strings.ToLower(*out), forms.FileExtension) {
-			return forms.EncodeApplication(w, app)
-		}
-		return handoff.ExportWith(w, app, filepath.Dir(s.Path()), handoff.ExportOptions{AppVersion: assets.Version()})
-	}
-	if err := writeStreamAtomic(*out, write); err != nil {
-		fmt.Fprintln(stderr, "hoso db export:", err)
-		return 1
-	}
-	if _, err := s.SaveRevision(app.ID, "export"); err != nil {
-		fmt.Fprintln(stderr, "hoso db export: cảnh báo: không ghi được bản lưu:", err)
 	}
 	fmt.Fprintln(stdout, *out)
 	return 0
-}
-
-// writeStreamAtomic writes a file through a temporary file in the same folder, synced and renamed.
-func writeStreamAtomic(path string, write func(w io.Writer) error) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("không tạo được tệp tạm trong %s: %v", dir, err)
-	}
-	name := tmp.Name()
-	werr := write(tmp)
-	serr := tmp.Sync()
-	cerr := tmp.Close()
-	if err := errors.Join(werr, serr, cerr); err != nil {
-		os.Remove(name)
-		return fmt.Errorf("không ghi được %s: %v", path, err)
-	}
-	if err := os.Rename(name, path); err != nil {
-		os.Remove(name)
-		return fmt.Errorf("không ghi được %s: %v", path, err)
-	}
-	return nil
 }
 
 func runDBShow(args []string, stdout, stderr io.Writer) int {

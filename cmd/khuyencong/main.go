@@ -12,15 +12,17 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
+	"khuyencong/assets"
 	"khuyencong/forms"
 	"khuyencong/forms/boltstore"
 	"khuyencong/ui"
 )
 
-// version is set at build time with -ldflags "-X main.version=...".
-var version = "dev"
+// version comes from assets (the same number as FyneApp.toml).
+var version = assets.Version()
 
 func main() {
+	dbFlag := flag.String("db", "", "use the data file at `PATH` (default: HOSO_DB, else the user's data folder)")
 	shots := flag.String("screenshots", os.Getenv("HOSO_SCREENSHOTS"), "write screenshots of the main screens into `DIR` (with sample data) and exit")
 	flag.Parse()
 
@@ -33,12 +35,37 @@ func main() {
 		return
 	}
 	path, err := boltstore.DefaultPath()
+	if *dbFlag != "" {
+		path, err = filepath.Abs(*dbFlag)
+	}
 	if err != nil {
 		ui.ShowFatal(a, err.Error())
 		os.Exit(1)
 	}
 	store, err := boltstore.Open(path, boltstore.Options{})
-	if err != nil {
+	var damaged *boltstore.DamagedError
+	switch {
+	case errors.As(err, &damaged):
+		var restore func() (*ui.App, error)
+		if damaged.Backup != "" {
+			restore = func() (*ui.App, error) {
+				if _, err := boltstore.RestoreBackup(damaged.Backup, path); err != nil {
+					return nil, err
+				}
+				s, err := boltstore.Open(path, boltstore.Options{})
+				if err != nil {
+					return nil, err
+				}
+				store = s
+				return ui.New(a, deps(s, path)), nil
+			}
+		}
+		ui.ShowDamaged(a, err.Error(), restore)
+		if store != nil {
+			store.Close()
+		}
+		return
+	case err != nil:
 		msg := "Không mở được tệp dữ liệu " + path + ":\n" + err.Error()
 		if errors.Is(err, boltstore.ErrLocked) {
 			msg = ui.AlreadyOpenMessage(err)
@@ -57,6 +84,7 @@ func deps(store *boltstore.Store, dbPath string) ui.Deps {
 	return ui.Deps{
 		Store:     store,
 		Exporter:  exporter{},
+		Packager:  packager{store: store},
 		Backups:   backups{store: store, dbPath: dbPath},
 		RulesDir:  rulesDir,
 		Packs:     func() []*forms.RulePack { p, _ := forms.LoadPacks(rulesDir); return p },

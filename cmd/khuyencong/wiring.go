@@ -2,8 +2,11 @@ package main
 
 import (
 	"context"
+	"time"
 
+	"khuyencong/forms"
 	"khuyencong/forms/boltstore"
+	"khuyencong/forms/handoff"
 	"khuyencong/templates"
 	"khuyencong/templates/export"
 	"khuyencong/templates/pdf"
@@ -54,4 +57,16 @@ func (b backups) Restore(path string) error {
 	}
 	_, err := boltstore.RestoreBackup(path, b.dbPath)
 	return err
+}
+
+// packager exports and imports hand-off packages with forms/handoff.
+type packager struct{ store forms.Store }
+
+func (p packager) Export(appID, path string) error {
+	return handoff.ExportFrom(p.store, appID, path, version, time.Now())
+}
+
+func (p packager) Import(path string, mode forms.ImportMode) (string, error) {
+	_, clientID, err := handoff.ImportInto(p.store, path, mode, time.Now())
+	return clientID, err
 }

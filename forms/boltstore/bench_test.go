@@ -82,9 +82,6 @@ func fillLibrary(b *testing.B, s *Store, n int) {
 func BenchmarkApplications10k(b *testing.B) {
 	s := openTest(b)
 	fillLibrary(b, s, 10_000)
-	if info, err := os.Stat(s.Path()); err == nil {
-		b.ReportMetric(float64(info.Size())/(1<<20), "MB-file")
-	}
 	b.Run("all", func(b *testing.B) {
 		for b.Loop() {
 			sums, err := s.Applications(forms.Query{})
@@ -125,6 +122,9 @@ func BenchmarkOpen10k(b *testing.B) {
 				b.Fatal(err)
 			}
 			s.Close()
+		}
+		if info, err := os.Stat(path); err == nil {
+			b.ReportMetric(float64(info.Size())/(1<<20), "MB-file")
 		}
 	})
 	b.Run("backup", func(b *testing.B) {

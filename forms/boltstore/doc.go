@@ -30,7 +30,11 @@
 // # Safety
 //
 // Every save is one short bbolt transaction (one fsync). Open takes the file's lock with a
-// one-second timeout (ErrLocked when another window holds it), checks the file read-only
-// before writing anything (ErrDamaged, with the newest good backup, when the check fails),
-// and writes at most one rotating backup a day into backups/ next to the data file.
+// one-second timeout (ErrLocked when another window holds it) and checks the file read-only
+// before writing anything: first a walk of the pages with bounds-checked reads (precheck.go:
+// bbolt trusts page numbers, and a garbage page would crash the process through its memory
+// map), then bbolt's tx.Check, then the schema. A damaged file is never written to: Open
+// returns a *DamagedError (errors.Is ErrDamaged) naming the newest backup that passes the same
+// checks, for RestoreBackup. Open also writes at most one backup a day into backups/ next to
+// the data file and keeps the backups of the last KeepBackupDays days.
 package boltstore

@@ -63,8 +63,6 @@ type Options struct {
 	Now func() time.Time
 	// NoAutoBackup turns off the daily backup on open (Backup still works).
 	NoAutoBackup bool
-	// SkipCheck skips the consistency check of the whole file on open (for benchmarks only).
-	SkipCheck bool
 }
 
 // Store is a forms.Store on a bbolt file. It is safe for concurrent use.
@@ -103,7 +101,7 @@ func Open(path string, opts Options) (*Store, error) {
 
 	version := 0
 	if existing {
-		v, err := inspect(path, opts.Timeout, !opts.SkipCheck)
+		v, err := inspect(path, opts.Timeout)
 		if err != nil {
 			return nil, err
 		}
@@ -139,17 +137,15 @@ func Open(path string, opts Options) (*Store, error) {
 }
 
 // inspect opens the file read-only (nothing is ever written), checks it and returns its schema version.
-func inspect(path string, timeout time.Duration, check bool) (int, error) {
+func inspect(path string, timeout time.Duration) (int, error) {
 	db, err := openBolt(path, &bolt.Options{Timeout: timeout, ReadOnly: true})
 	if err != nil {
 		return 0, openError(path, err)
 	}
 	defer db.Close()
-	var problems []string
-	if check {
-		if problems = precheck(path); len(problems) == 0 {
-			problems = checkDB(db, 10)
-		}
+	problems := precheck(path)
+	if len(problems) == 0 {
+		problems = checkDB(db, 10)
 	}
 	var version int
 	var schemaErr error
