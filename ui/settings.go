@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"khuyencong/forms"
+	"khuyencong/forms/atomicfile"
 )
 
 // settingsScreen holds the user's preferences and the tools around the data file and rule packs.
@@ -429,24 +430,7 @@ func (s *settingsScreen) importPack(path string) {
 	dialog.ShowInformation(tr("Đã nhập gói quy định"), tr("Các hồ sơ đang mở sẽ được kiểm tra lại theo gói mới."), s.a.w)
 }
 
-// writeFileAtomic writes a temporary file in the same folder and renames it into place.
+// writeFileAtomic writes data beside path and renames it into place (see atomicfile).
 func writeFileAtomic(path string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-*")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	if _, err = f.Write(data); err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-	}
-	return err
+	return atomicfile.WriteBytes(path, 0o644, data)
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -10,6 +9,7 @@ import (
 	"strings"
 
 	"khuyencong/forms"
+	"khuyencong/forms/atomicfile"
 )
 
 // defaultRulesDir is where imported rule packs live: HOSO_RULES, else "rules" beside the data file.
@@ -222,32 +222,7 @@ func safeFileName(s string) string {
 	return b.String()
 }
 
-// writeFileAtomic writes data to a temporary file beside path and renames it into place, so that a
-// crash never leaves a half-written file.
+// writeFileAtomic writes data beside path and renames it into place (see atomicfile).
 func writeFileAtomic(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("không tạo được tệp tạm trong %s: %v", dir, err)
-	}
-	name := tmp.Name()
-	mode := os.FileMode(0o644)
-	if fi, err := os.Stat(path); err == nil {
-		mode = fi.Mode().Perm()
-	}
-	_, werr := tmp.Write(data)
-	if err := tmp.Chmod(mode); err != nil && werr == nil {
-		werr = err
-	}
-	serr := tmp.Sync()
-	cerr := tmp.Close()
-	if err := errors.Join(werr, serr, cerr); err != nil {
-		os.Remove(name)
-		return fmt.Errorf("không ghi được %s: %v", path, err)
-	}
-	if err := os.Rename(name, path); err != nil {
-		os.Remove(name)
-		return fmt.Errorf("không ghi được %s: %v", path, err)
-	}
-	return nil
+	return atomicfile.WriteBytes(path, 0o644, data)
 }

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	bolt "go.etcd.io/bbolt"
+
+	"khuyencong/forms/atomicfile"
 )
 
 // KeepBackupDays is how many days of backups are kept: the backups of the newest KeepBackupDays
@@ -260,31 +262,7 @@ func RestoreBackup(backup, dbPath string) (keptAs string, err error) {
 
 // writeAtomically writes a file through a temporary file in the same folder, synced and renamed.
 func writeAtomically(path string, write func(w io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".tmp-*"+filepath.Ext(path))
-	if err != nil {
-		return err
-	}
-	name := tmp.Name()
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		os.Remove(name)
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		os.Remove(name)
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(name)
-		return err
-	}
-	if err := os.Rename(name, path); err != nil {
-		os.Remove(name)
-		return err
-	}
-	syncDir(filepath.Dir(path))
-	return nil
+	return atomicfile.Write(path, 0o600, write)
 }
 
 // syncDir flushes a folder's entry list so a rename survives a power cut (no-op where unsupported).

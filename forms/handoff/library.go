@@ -1,7 +1,6 @@
 package handoff
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -10,6 +9,7 @@ import (
 	"time"
 
 	"khuyencong/forms"
+	"khuyencong/forms/atomicfile"
 )
 
 // ImportInto imports a dossier file (.hoso.json) or a hand-off package (.zip) into a client library.
@@ -84,7 +84,7 @@ func ExportFrom(s forms.Store, appID, path, appVersion string, now time.Time) er
 		}
 		return ExportWith(w, app, filepath.Dir(s.Path()), ExportOptions{AppVersion: appVersion, Now: now})
 	}
-	if err := writeAtomic(path, write); err != nil {
+	if err := atomicfile.Write(path, 0o644, write); err != nil {
 		return err
 	}
 	if _, err := s.SaveRevision(app.ID, "export"); err != nil {
@@ -112,28 +112,4 @@ func safeName(s string) string {
 		return "goi"
 	}
 	return b.String()
-}
-
-func writeAtomic(path string, write func(io.Writer) error) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("không tạo được tệp tạm trong %s: %v", dir, err)
-	}
-	name := tmp.Name()
-	werr := write(tmp)
-	if err := tmp.Chmod(0o644); err != nil && werr == nil {
-		werr = err
-	}
-	serr := tmp.Sync()
-	cerr := tmp.Close()
-	if err := errors.Join(werr, serr, cerr); err != nil {
-		os.Remove(name)
-		return fmt.Errorf("không ghi được %s: %v", path, err)
-	}
-	if err := os.Rename(name, path); err != nil {
-		os.Remove(name)
-		return fmt.Errorf("không ghi được %s: %v", path, err)
-	}
-	return nil
 }

@@ -4,7 +4,6 @@ package export
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -13,6 +12,7 @@ import (
 	"time"
 
 	"khuyencong/forms"
+	"khuyencong/forms/atomicfile"
 	"khuyencong/templates"
 	"khuyencong/templates/pdf"
 	"khuyencong/templates/xlsx"
@@ -139,31 +139,12 @@ func (e *BlockedError) Error() string {
 	return "hồ sơ còn lỗi chặn nộp, chưa xuất được bản chính thức (in bản nháp để xem):\n- " + strings.Join(e.Problems, "\n- ")
 }
 
-// writeAtomic writes through a temporary file in the same folder and renames it into place, so a
-// crash or a cancel never leaves a half-written file.
+// writeAtomic writes through atomicfile and gives up, leaving nothing, when ctx is cancelled.
 func writeAtomic(ctx context.Context, path string, write func(io.Writer) error) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("không ghi được vào thư mục %s: %v", dir, err)
-	}
-	name := tmp.Name()
-	werr := write(tmp)
-	if err := tmp.Chmod(0o644); err != nil && werr == nil {
-		werr = err
-	}
-	serr := tmp.Sync()
-	cerr := tmp.Close()
-	if err := errors.Join(werr, serr, cerr, ctx.Err()); err != nil {
-		os.Remove(name)
-		if werr != nil {
-			return werr
+	return atomicfile.Write(path, 0o644, func(w io.Writer) error {
+		if err := write(w); err != nil {
+			return err
 		}
-		return err
-	}
-	if err := os.Rename(name, path); err != nil {
-		os.Remove(name)
-		return fmt.Errorf("không ghi được %s: %v (tệp có đang mở trong chương trình khác không?)", path, err)
-	}
-	return nil
+		return ctx.Err()
+	})
 }
