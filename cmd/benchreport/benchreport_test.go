@@ -30,6 +30,9 @@ func TestParseBenchText(t *testing.T) {
 	if run.find("boltstore", "BenchmarkSaveApplication") == nil || run.find("pdf", "BenchmarkSaveApplication") != nil {
 		t.Error("find does not match on package suffix and name")
 	}
+	if b := run.findMetric("boltstore", "BenchmarkApplications10k", "MB-file"); b == nil || b.name != "BenchmarkApplications10k/all" {
+		t.Errorf("findMetric did not look into the sub-benchmarks: %+v", b)
+	}
 }
 
 func TestParseTestJSONKeepsFailures(t *testing.T) {

@@ -112,7 +112,8 @@ func oneStart(bin, display, dir string) (frameRun, error) {
 			return r, err
 		}
 		if drawn {
-			r.toFrame = time.Since(start)
+			// The frame was there when this capture began, and not yet when the previous one began.
+			r.toFrame = t0.Sub(start)
 			r.rss = processRSS(cmd.Process.Pid)
 			return r, nil
 		}

@@ -39,6 +39,23 @@ func (r *benchRun) find(pkgSuffix, name string) *benchResult {
 	return nil
 }
 
+// findMetric returns the named benchmark if it reports unit, else the first of its sub-benchmarks
+// (name/...) that does, or nil.
+func (r *benchRun) findMetric(pkgSuffix, name, unit string) *benchResult {
+	if b := r.find(pkgSuffix, name); b != nil {
+		if _, ok := b.metrics[unit]; ok {
+			return b
+		}
+	}
+	for i := range r.results {
+		b := &r.results[i]
+		if _, ok := b.metrics[unit]; ok && strings.HasPrefix(b.name, name+"/") && strings.HasSuffix(b.pkg, pkgSuffix) {
+			return b
+		}
+	}
+	return r.find(pkgSuffix, name)
+}
+
 // runGoBenchmarks runs `go test -json -run ^$ -bench . -benchmem` over the packages and parses
 // the benchmark lines of each package's output.
 func runGoBenchmarks(goCmd string, tags string, pkgs []string, benchtime string) (*benchRun, error) {

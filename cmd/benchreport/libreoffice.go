@@ -18,9 +18,10 @@ const recalcProfile = `<?xml version="1.0" encoding="UTF-8"?>
 </oor:items>
 `
 
-// libreOfficeToPDF measures LibreOffice headless converting the budget sheet to PDF, each run with a
-// fresh profile (as a script or a CI job would start it).
-func libreOfficeToPDF(work, xlsx string, reps int) (series, error) {
+// libreOfficeToPDF measures LibreOffice headless converting the budget sheet to PDF. With fresh, each
+// run gets a new profile (as a script or a CI job starts it: LibreOffice first builds the profile);
+// otherwise one profile is prepared by an untimed run and reused (LibreOffice already set up).
+func libreOfficeToPDF(work, xlsx string, reps int, fresh bool) (series, error) {
 	bin, err := exec.LookPath("soffice")
 	if err != nil {
 		return nil, errors.New("chưa cài LibreOffice (make deps-test cài libreoffice-calc-nogui)")
@@ -28,11 +29,18 @@ func libreOfficeToPDF(work, xlsx string, reps int) (series, error) {
 	if xlsx == "" {
 		return nil, errors.New("không có bảng dự toán .xlsx để chuyển (hoso render không chạy được)")
 	}
+	kind := "warm"
+	if fresh {
+		kind = "fresh"
+	}
 	i := 0
-	return repeat(reps, func() run {
+	convert := func() run {
 		i++
-		profile := filepath.Join(work, fmt.Sprintf("lo-profile-%d", i))
-		out := filepath.Join(work, fmt.Sprintf("lo-out-%d", i))
+		profile := filepath.Join(work, "lo-profile-"+kind)
+		if fresh {
+			profile = filepath.Join(work, fmt.Sprintf("lo-profile-%s-%d", kind, i))
+		}
+		out := filepath.Join(work, fmt.Sprintf("lo-out-%s-%d", kind, i))
 		if err := os.MkdirAll(filepath.Join(profile, "user"), 0o755); err != nil {
 			return run{exitErr: err}
 		}
@@ -48,7 +56,13 @@ func libreOfficeToPDF(work, xlsx string, reps int) (series, error) {
 			}
 		}
 		return r
-	})
+	}
+	if !fresh {
+		if r := convert(); r.exitErr != nil {
+			return nil, r.exitErr
+		}
+	}
+	return repeat(reps, convert)
 }
 
 func trimExt(name string) string { return name[:len(name)-len(filepath.Ext(name))] }

@@ -49,7 +49,7 @@ func measure(timeout time.Duration, dir string, env []string, name string, args 
 // series is repeated measurements of the same thing.
 type series []run
 
-// median wall time.
+// median wall time (the lower of the two middle ones for an even count).
 func (s series) median() time.Duration {
 	d := make([]time.Duration, len(s))
 	for i, r := range s {
@@ -59,7 +59,7 @@ func (s series) median() time.Duration {
 	if len(d) == 0 {
 		return 0
 	}
-	return d[len(d)/2]
+	return d[(len(d)-1)/2]
 }
 
 // fastest wall time.

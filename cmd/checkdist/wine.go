@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -44,7 +45,7 @@ func checkUnderWine(cli string, o options) []result {
 
 	var results []result
 	out, err := w.run(o.work, "words", "1005000")
-	if err != nil && strings.Contains(err.Error(), "bcryptprimitives.dll not found") {
+	if errors.Is(err, errNoProcessPrng) {
 		// Go 1.24+ needs ProcessPrng from bcryptprimitives.dll, which wine 8 lacks: add a stand-in.
 		if serr := w.installPrngShim(o.work); serr != nil {
 			err = fmt.Errorf("%v; and the bcryptprimitives.dll stand-in failed: %v", err, serr)
@@ -85,6 +86,9 @@ func checkUnderWine(cli string, o options) []result {
 	return results
 }
 
+// errNoProcessPrng is wine failing to give the Go runtime ProcessPrng (bcryptprimitives.dll).
+var errNoProcessPrng = errors.New("bcryptprimitives.dll not found: this wine is older than 9 and lacks ProcessPrng")
+
 // wineRunner runs the Windows executable under wine in its own prefix, quietly.
 type wineRunner struct {
 	wine, exe, prefix string
@@ -99,8 +103,10 @@ func (w wineRunner) run(dir string, args ...string) (string, error) {
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {
-		first, _, _ := strings.Cut(strings.TrimSpace(stderr.String()), "\n")
-		return stdout.String(), fmt.Errorf("wine hoso.exe %s: %v: %s … %s", strings.Join(args, " "), err, first, lastLines(stderr.String(), 2))
+		if strings.Contains(stderr.String(), "bcryptprimitives.dll not found") {
+			return stdout.String(), errNoProcessPrng
+		}
+		return stdout.String(), fmt.Errorf("wine hoso.exe %s: %v: %s", strings.Join(args, " "), err, lastLines(stderr.String(), 3))
 	}
 	return stdout.String(), nil
 }
