@@ -21,8 +21,6 @@ func scopeIs(scopes ...string) func(*Application) bool {
 	}
 }
 
-func localFund(app *Application) bool { return app.Fund.Kind == FundLocal }
-
 func selectionEntered(app *Application) bool { return app.Project.Selection.Enter }
 
 func hasCostType(id string) func(*Application) bool {

@@ -1,7 +1,6 @@
 package templates
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -248,5 +247,3 @@ func placeName(app *forms.Application) string {
 
 // upper writes s in capitals (Vietnamese letters included).
 func upper(s string) string { return strings.ToUpper(forms.Clean(s)) }
-
-func errorf(format string, a ...any) error { return fmt.Errorf(format, a...) }

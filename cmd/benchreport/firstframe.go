@@ -63,7 +63,7 @@ func startXvfb() (string, func(), error) {
 		display := ":" + strconv.Itoa(n)
 		cmd := exec.Command("Xvfb", display, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
 		if err := cmd.Start(); err != nil {
-			return "", nil, fmt.Errorf("Xvfb: %w", err)
+			return "", nil, fmt.Errorf("không khởi động được Xvfb: %w", err)
 		}
 		stop := func() { _ = cmd.Process.Kill(); _ = cmd.Wait() }
 		for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
@@ -72,7 +72,7 @@ func startXvfb() (string, func(), error) {
 			}
 		}
 		stop()
-		return "", nil, fmt.Errorf("Xvfb %s did not start within 10 s", display)
+		return "", nil, fmt.Errorf("màn hình ảo Xvfb %s không khởi động trong 10 s", display)
 	}
 	return "", nil, errors.New("no free X display between :90 and :109")
 }

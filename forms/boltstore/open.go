@@ -18,7 +18,7 @@ import (
 )
 
 // ErrLocked is returned by Open when another window of the app (or a hoso command) has the file open.
-var ErrLocked = errors.New("Tệp dữ liệu đang được mở ở một cửa sổ khác của ứng dụng (hoặc bởi lệnh hoso). " +
+var ErrLocked = errors.New("tệp dữ liệu đang được mở ở một cửa sổ khác của ứng dụng (hoặc bởi lệnh hoso). " +
 	"Hãy chuyển sang cửa sổ đó, hoặc đóng nó rồi mở lại")
 
 // ErrDamaged is matched (errors.Is) by the *DamagedError Open returns for a file that fails the

@@ -102,11 +102,7 @@ func siblings(path string) fontCandidate {
 
 // familiesIn lists the known families found in a directory.
 func familiesIn(dir string) []fontCandidate {
-	var out []fontCandidate
-	for _, c := range knownFamilies(dir) {
-		out = append(out, c)
-	}
-	return out
+	return append([]fontCandidate(nil), knownFamilies(dir)...)
 }
 
 func knownFamilies(dir string) []fontCandidate {

@@ -16,11 +16,10 @@ import (
 // layout is where the rows of a written sheet are, found through the hidden anchors (not through
 // the writer's own plan).
 type layout struct {
-	header  int
-	line    map[int]int    // line index in Application.Budget.Lines → row
-	group   map[string]int // cost type → row
-	total   int
-	kindCol []string // kind of every row, from 1
+	header int
+	line   map[int]int    // line index in Application.Budget.Lines → row
+	group  map[string]int // cost type → row
+	total  int
 }
 
 func open(t testing.TB, data []byte) *excelize.File {
