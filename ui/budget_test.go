@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -153,12 +154,18 @@ func BenchmarkBudgetKeystroke(b *testing.B) {
 	w.showStep(stepIndex(b, w, "budget"))
 	ta.saver.delay = time.Hour // the debounced save never fires inside the measurement
 	e := w.budget.rows[150].price
+	// Memory held with the 300-line budget on screen (test driver, no GL textures).
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	heapMB := float64(ms.HeapInuse) / (1 << 20)
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
 		test.Type(e, "7")
 	}
 	b.StopTimer()
+	b.ReportMetric(heapMB, "MB-heap-300-lines")
 	if w.budget.result == nil || len(w.budget.result.Lines) != 300 {
 		b.Fatal("budget not computed")
 	}
