@@ -173,7 +173,7 @@ func newHomeScreen(a *App) *homeScreen {
 		h.importPackage.Hide()
 	}
 	h.empty = widget.NewLabel("")
-	h.empty.Wrapping = fyne.TextWrapWord
+	h.empty.Wrapping = fyne.TextWrapOff // centred: a wrapping label would shrink to one letter per line
 	h.empty.Alignment = fyne.TextAlignCenter
 
 	h.undoLabel = widget.NewLabel("")
