@@ -47,9 +47,9 @@ func (b *builder) productDescription() Document {
 		F("1. Tên sản phẩm", s.Product, 2),
 		F("2. Nhóm sản phẩm", s.Group, 1),
 		F("3. Cơ sở sản xuất", t.E.Name, 2),
-		{Kind: KindBox, Box: &Box{Label: "4. Mô tả sản phẩm: nguyên liệu, quy trình sản xuất, đặc điểm nổi bật", Text: s.Description, Lines: 8}},
-		{Kind: KindBox, Box: &Box{Label: "5. Thị trường, doanh thu và khả năng phát triển", Text: s.Market, Lines: 5}},
-		{Kind: KindBox, Box: &Box{Label: "6. Chứng nhận chất lượng, an toàn thực phẩm, giải thưởng", Text: s.Certificates, Lines: 4}},
+		{Kind: KindBox, Box: &Box{Label: "4. Mô tả sản phẩm: nguyên liệu, quy trình sản xuất, đặc điểm nổi bật", Text: s.Description, Lines: 7}},
+		{Kind: KindBox, Box: &Box{Label: "5. Thị trường, doanh thu và khả năng phát triển", Text: s.Market, Lines: 4}},
+		{Kind: KindBox, Box: &Box{Label: "6. Chứng nhận chất lượng, an toàn thực phẩm, giải thưởng", Text: s.Certificates, Lines: 3}},
 	}
 	blocks = append(blocks, H(2, "7. Ảnh sản phẩm"))
 	switch {
