@@ -33,6 +33,7 @@ type homeScreen struct {
 	restore      *widget.Button
 	trashToggle  *widget.Button
 	emptyTrash   *widget.Button
+	tryDemo      *widget.Button // on an empty library: add the three sample clients to try the app
 
 	clientTitle   *widget.Label
 	dossierList   *widget.List
@@ -175,6 +176,8 @@ func newHomeScreen(a *App) *homeScreen {
 	h.empty = widget.NewLabel("")
 	h.empty.Wrapping = fyne.TextWrapOff // centred: a wrapping label would shrink to one letter per line
 	h.empty.Alignment = fyne.TextAlignCenter
+	h.tryDemo = widget.NewButtonWithIcon(tr("Thêm 3 khách hàng mẫu để dùng thử"), theme.ContentAddIcon(), h.addSamples)
+	h.tryDemo.Hide()
 
 	h.undoLabel = widget.NewLabel("")
 	h.undoLabel.Truncation = fyne.TextTruncateEllipsis
@@ -189,7 +192,7 @@ func newHomeScreen(a *App) *homeScreen {
 	right := container.NewBorder(
 		container.NewVBox(h.clientTitle, container.NewHBox(h.newDossier, h.openDossier, h.copyDossier)),
 		container.NewHBox(h.exportPackage, h.importPackage, h.removeDossier),
-		nil, nil, container.NewStack(h.dossierList, container.NewCenter(h.empty)))
+		nil, nil, container.NewStack(h.dossierList, container.NewCenter(container.NewVBox(h.empty, container.NewCenter(h.tryDemo)))))
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.38
 	h.root = split
@@ -272,9 +275,11 @@ func (h *homeScreen) loadDossiers() {
 		h.dossierList.UnselectAll()
 	}
 	h.dossierList.Refresh()
+	h.tryDemo.Hide()
 	switch {
 	case len(h.clients) == 0 && !h.trash && h.search.Text == "":
 		h.empty.SetText(tr("Thư viện chưa có khách hàng nào.\nBấm \"Thêm khách hàng\" để bắt đầu."))
+		h.tryDemo.Show()
 	case c != nil && len(h.dossiers) == 0 && !h.trash:
 		h.empty.SetText(tr("Khách hàng này chưa có hồ sơ.\nBấm \"Hồ sơ mới\" để lập hồ sơ đầu tiên."))
 	default:
@@ -361,6 +366,27 @@ func (h *homeScreen) createClient() {
 	h.selected = c.ID
 	h.reload()
 	h.a.showProfile(c)
+}
+
+// addSamples puts the three sample dossiers (one per programme, fictitious establishments) in the
+// library, so a first-time user can look around before typing their own.
+func (h *homeScreen) addSamples() {
+	now := h.a.now()
+	for _, p := range forms.Programmes() {
+		app := forms.Sample(p)
+		c := &forms.Client{Enterprise: app.Enterprise, CreatedAt: now, UpdatedAt: now}
+		if err := h.a.deps.Store.SaveClient(c); err != nil {
+			h.a.showError(tr("Không thêm được khách hàng mẫu"), err, tr("Kiểm tra ổ đĩa còn chỗ trống rồi thử lại."))
+			return
+		}
+		app.ClientID, app.CreatedAt, app.UpdatedAt = c.ID, now, now
+		if err := h.a.deps.Store.SaveApplication(app); err != nil {
+			h.a.showError(tr("Không thêm được khách hàng mẫu"), err, tr("Kiểm tra ổ đĩa còn chỗ trống rồi thử lại."))
+			return
+		}
+		h.selected = c.ID
+	}
+	h.reload()
 }
 
 func (h *homeScreen) deleteClient() {

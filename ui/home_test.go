@@ -186,3 +186,25 @@ func TestImportPackageAsksMergeOrCopy(t *testing.T) {
 		t.Errorf("export package: %v", ta.packager.exported)
 	}
 }
+
+func TestEmptyLibraryOffersSampleClients(t *testing.T) {
+	ta := newTestApp(t)
+	h := ta.home
+	if !h.tryDemo.Visible() {
+		t.Fatal("an empty library does not offer the sample clients")
+	}
+	test.Tap(h.tryDemo)
+	cs, _ := ta.store.Clients(forms.Query{})
+	apps, _ := ta.store.Applications(forms.Query{})
+	if len(cs) != 3 || len(apps) != 3 {
+		t.Fatalf("%d clients, %d dossiers after adding the samples; want 3 and 3", len(cs), len(apps))
+	}
+	for _, a := range apps {
+		if a.Completeness != 100 {
+			t.Errorf("sample %s is %d%% complete", a.Programme, a.Completeness)
+		}
+	}
+	if h.tryDemo.Visible() {
+		t.Error("the sample button stays once the library has clients")
+	}
+}

@@ -2,6 +2,8 @@ package ui
 
 // english translates the interface strings; the Vietnamese text is the key.
 var english = map[string]string{
+	"Thêm 3 khách hàng mẫu để dùng thử":             "Add 3 sample clients to try the app",
+	"Không thêm được khách hàng mẫu":                "Could not add the sample clients",
 	"Khôi phục từ bản sao lưu":                      "Restore from the backup",
 	"Không khôi phục được:":                         "Could not restore:",
 	"Đóng ứng dụng":                                 "Close the app",
