@@ -5,7 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
+	"unicode/utf8"
 
 	"khuyencong/forms"
 )
@@ -79,21 +79,21 @@ func runBudget(args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 	fmt.Fprintf(stdout, "DỰ TOÁN KINH PHÍ – %s\nGói quy định: %s (%s)\n\n", strings.ToUpper(app.Project.Title), pack.Title, pack.Key())
-	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "STT\tNội dung chi\tĐVT\tSố lượng\tĐơn giá\tThành tiền\tKC hỗ trợ\tĐối ứng\t")
+	rows := [][]string{{"STT", "Nội dung chi", "ĐVT", "Số lượng", "Đơn giá", "Thành tiền", "KC hỗ trợ", "Đối ứng"}}
 	for _, g := range b.Groups {
-		rate := ""
+		label := g.Label
 		if g.RateBP > 0 {
-			rate = " (" + forms.PercentBP(g.RateBP) + ")"
+			label += " (" + forms.PercentBP(g.RateBP) + ")"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t\t\t\t%s\t%s\t%s\t\n", g.Numeral, g.Label+rate, g.Total, g.Support, g.Counterpart)
+		rows = append(rows, []string{g.Numeral, label, "", "", "", g.Total.String(), g.Support.String(), g.Counterpart.String()})
 		for _, i := range g.Lines {
 			l := b.Lines[i]
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", l.Number, l.Description, l.Unit, l.Quantity, l.UnitPrice, l.Total, l.Support, l.Counterpart)
+			rows = append(rows, []string{fmt.Sprint(l.Number), "  " + l.Description, l.Unit, l.Quantity.String(), l.UnitPrice.String(),
+				l.Total.String(), l.Support.String(), l.Counterpart.String()})
 		}
 	}
-	fmt.Fprintf(tw, "\tTỔNG CỘNG\t\t\t\t%s\t%s\t%s\t\n", b.Total, b.Support, b.Counterpart)
-	tw.Flush()
+	rows = append(rows, []string{"", "TỔNG CỘNG", "", "", "", b.Total.String(), b.Support.String(), b.Counterpart.String()})
+	printTable(stdout, rows, map[int]bool{0: true, 3: true, 4: true, 5: true, 6: true, 7: true})
 	fmt.Fprintf(stdout, "\nTổng kinh phí: %s đồng (%s)\n", b.Total, forms.AmountInWords(b.Total, ws))
 	fmt.Fprintf(stdout, "Kinh phí khuyến công hỗ trợ: %s đồng (%s)\n", b.Support, forms.AmountInWords(b.Support, ws))
 	fmt.Fprintf(stdout, "Kinh phí đối ứng của cơ sở: %s đồng (%s)\n", b.Counterpart, forms.AmountInWords(b.Counterpart, ws))
@@ -108,4 +108,30 @@ func runBudget(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	return 0
+}
+
+// printTable writes rows in columns two spaces apart; the columns in right are right-aligned, the
+// others left-aligned. Widths count letters (runes), so Vietnamese text lines up.
+func printTable(w io.Writer, rows [][]string, right map[int]bool) {
+	widths := map[int]int{}
+	for _, r := range rows {
+		for i, c := range r {
+			widths[i] = max(widths[i], utf8.RuneCountInString(c))
+		}
+	}
+	for _, r := range rows {
+		var line strings.Builder
+		for i, c := range r {
+			pad := strings.Repeat(" ", widths[i]-utf8.RuneCountInString(c))
+			if i > 0 {
+				line.WriteString("  ")
+			}
+			if right[i] {
+				line.WriteString(pad + c)
+			} else {
+				line.WriteString(c + pad)
+			}
+		}
+		fmt.Fprintln(w, strings.TrimRight(line.String(), " "))
+	}
 }
