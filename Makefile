@@ -120,7 +120,7 @@ define sign_in_place
 	@if [ -n "$$SIGN_CERT" ]; then \
 		echo "Ký số $(1)"; \
 		printf '%s' "$$SIGN_PASSWORD" | osslsigncode sign -pkcs12 "$$SIGN_CERT" -readpass /dev/stdin -h sha256 \
-			-n $(APP_EXE) -i https://hosokhuyencong.vn \
+			-n $(APP_EXE) \
 			$${SIGN_TIMESTAMP_URL:+-ts "$$SIGN_TIMESTAMP_URL"} -in $(1) -out $(1).signed >/dev/null \
 		&& mv $(1).signed $(1) || { rm -f $(1).signed; echo "Ký số $(1) thất bại: kiểm tra SIGN_CERT, SIGN_PASSWORD, SIGN_TIMESTAMP_URL"; exit 1; }; \
 	fi
