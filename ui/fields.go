@@ -19,6 +19,7 @@ type fieldForm struct {
 	onChange func(path string) // called after an answer was stored
 	onSubmit func()            // Enter in a one-line entry (Next)
 	inputs   map[string]fyne.Focusable
+	legacy   map[string]*widget.Button // per text field: the offer to convert pasted TCVN3 text
 	rows     []*fieldRow
 	tables   []*tableEditor
 }
@@ -30,7 +31,7 @@ type fieldRow struct {
 }
 
 func newFieldForm(app *forms.Application, onChange func(string), onSubmit func()) *fieldForm {
-	return &fieldForm{app: app, onChange: onChange, onSubmit: onSubmit, inputs: map[string]fyne.Focusable{}}
+	return &fieldForm{app: app, onChange: onChange, onSubmit: onSubmit, inputs: map[string]fyne.Focusable{}, legacy: map[string]*widget.Button{}}
 }
 
 // build returns the questions as one column.
@@ -194,7 +195,26 @@ func (ff *fieldForm) input(f forms.Field, path string) fyne.CanvasObject {
 		}
 	}
 	ff.inputs[path] = e
-	return e
+	if f.Kind != forms.FieldText && f.Kind != forms.FieldMultiline {
+		return e
+	}
+	// Text pasted from a document typed with the old TCVN3 (.VnTime) fonts: offer to convert it.
+	legacy := widget.NewButtonWithIcon(tr("Văn bản dán vào có vẻ ở bảng mã TCVN3 (ABC): bấm để chuyển sang Unicode"), theme.WarningIcon(), func() {
+		e.SetText(forms.FromTCVN3(e.Text))
+	})
+	legacy.Importance = widget.WarningImportance
+	legacy.Hide()
+	onChanged := e.OnChanged
+	e.OnChanged = func(s string) {
+		onChanged(s)
+		if forms.LooksLikeTCVN3(s) {
+			legacy.Show()
+		} else {
+			legacy.Hide()
+		}
+	}
+	ff.legacy[path] = legacy
+	return container.NewVBox(e, legacy)
 }
 
 // tableEditor edits a table field: one small form per row, with add, remove and move.

@@ -208,3 +208,25 @@ func TestEmptyLibraryOffersSampleClients(t *testing.T) {
 		t.Error("the sample button stays once the library has clients")
 	}
 }
+
+func TestPastedTCVN3TextIsOfferedConversion(t *testing.T) {
+	ta := newTestApp(t)
+	h := ta.home
+	test.Tap(h.addClient)
+	test.Type(h.newName, "Phước Hưng")
+	h.createClient()
+	pf := ta.profile
+	name := entryAt(t, pf.form.inputs, "enterprise.name")
+	offer := pf.form.legacy["enterprise.name"]
+	if offer == nil || offer.Visible() {
+		t.Fatal("the TCVN3 offer is missing or shown before any TCVN3 text")
+	}
+	name.SetText("C«ng ty TNHH ChÕ biÕn N«ng s¶n Ph\u00ad\u00edc H\u00adng")
+	if !offer.Visible() {
+		t.Fatal("pasted TCVN3 text is not noticed")
+	}
+	test.Tap(offer)
+	if name.Text != "Công ty TNHH Chế biến Nông sản Phước Hưng" || offer.Visible() {
+		t.Errorf("after converting: %q, offer visible %v", name.Text, offer.Visible())
+	}
+}
