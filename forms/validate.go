@@ -69,6 +69,10 @@ func checkField(app *Application, step string, f Field) []Problem {
 		}
 		return probs
 	}
+	if (f.Kind == FieldText || f.Kind == FieldMultiline) && LooksLikeTCVN3(text) {
+		probs = append(probs, Problem{Path: f.Path, Step: step, Severity: SeverityWarning,
+			Message: fmt.Sprintf("%s: văn bản có vẻ ở bảng mã TCVN3 (ABC) cũ, sẽ in sai dấu: \"%s\" nên là \"%s\"; hãy chuyển sang Unicode", f.Label, shortText(text), shortText(FromTCVN3(text)))})
+	}
 	if f.Validate != nil {
 		if err := f.Validate(text); err != nil {
 			probs = append(probs, Problem{Path: f.Path, Step: step, Severity: SeverityError, Message: fmt.Sprintf("%s: %v", f.Label, err)})
@@ -234,4 +238,12 @@ func checkConsistency(app *Application) []Problem {
 		return probs
 	}
 	return probs
+}
+
+func shortText(s string) string {
+	r := []rune(s)
+	if len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return s
 }
