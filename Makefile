@@ -15,7 +15,7 @@ APP_DEBS  := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-
 TEST_DEBS := $(APP_DEBS) poppler-utils qpdf fonts-liberation2 libreoffice-calc-nogui xvfb xauth imagemagick
 WIN_DEBS  := gcc-mingw-w64-x86-64 msitools wixl zip osslsigncode
 
-.PHONY: all run test build build-hoso lint vet bench screenshots deps deps-test deps-windows deps-wine windows windows-check linux-package clean fmt fuzz
+.PHONY: go-check all run test build build-hoso lint vet bench screenshots deps deps-test deps-windows deps-wine windows windows-check linux-package clean fmt fuzz
 
 all: build
 
@@ -28,11 +28,18 @@ define apt_install
 	fi
 endef
 
-deps:
+# go-check: Go 1.21 or newer is needed (it then fetches the toolchain go.mod names through the module
+# proxy). Installs the distribution's golang-go when no Go is found (Ubuntu 24.04 ships 1.22).
+go-check:
+	@command -v $(GO) >/dev/null 2>&1 || { echo "Chưa có Go: cài golang-go"; $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq golang-go; }
+	@v=$$(GOTOOLCHAIN=local $(GO) env GOVERSION 2>/dev/null | sed 's/^go//'); \
+	case "$$v" in 1.1[0-9]*|1.20*|"") echo "Cần Go 1.21 trở lên (đang có: $${v:-không rõ}). Hãy cài bản Go chính thức rồi chạy lại. / Install Go 1.21 or newer, then run again."; exit 1;; esac
+
+deps: go-check
 	$(call apt_install,$(APP_DEBS))
 	$(GO) mod download
 
-deps-test:
+deps-test: go-check
 	$(call apt_install,$(TEST_DEBS))
 	$(GO) mod download
 
