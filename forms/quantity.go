@@ -59,12 +59,12 @@ func ParseQuantity(s string) (Quantity, error) {
 		return 0, fmt.Errorf("số lượng %q không được âm", s)
 	}
 	whole, frac, hasFrac := strings.Cut(s, ",")
-	if hasFrac && (len(frac) == 0 || len(frac) > 2 || !isDigits(frac)) {
+	if hasFrac && (len(frac) == 0 || len(frac) > 2 || !allDigits(frac)) {
 		return 0, fmt.Errorf("số lượng %q không hợp lệ: phần thập phân sau dấu phẩy tối đa 2 chữ số, ví dụ 1,5 hoặc 0,25", s)
 	}
 	groups := strings.Split(whole, ".")
 	for i, g := range groups {
-		if !isDigits(g) || g == "" || (i > 0 && len(g) != 3) || (i == 0 && len(groups) > 1 && len(g) > 3) {
+		if !allDigits(g) || g == "" || (i > 0 && len(g) != 3) || (i == 0 && len(groups) > 1 && len(g) > 3) {
 			return 0, fmt.Errorf("số lượng %q không hợp lệ: dùng dấu chấm phân cách hàng nghìn và dấu phẩy cho phần thập phân, ví dụ 1.000 hoặc 1,5", s)
 		}
 	}
@@ -96,15 +96,6 @@ func ValidateQuantity(s string) error {
 	return err
 }
 
-func isDigits(s string) bool {
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return true
-}
-
 // MarshalJSON writes the quantity as a JSON number with up to two decimals.
 func (q Quantity) MarshalJSON() ([]byte, error) { return []byte(q.Decimal()), nil }
 
@@ -117,7 +108,7 @@ func (q *Quantity) UnmarshalJSON(b []byte) error {
 	}
 	s := string(b)
 	whole, frac, hasFrac := strings.Cut(s, ".")
-	if whole == "" || !isDigits(whole) || len(whole) > 9 || (hasFrac && (frac == "" || len(frac) > 2 || !isDigits(frac))) {
+	if whole == "" || !allDigits(whole) || len(whole) > 9 || (hasFrac && (frac == "" || len(frac) > 2 || !allDigits(frac))) {
 		return fmt.Errorf("số lượng %s không hợp lệ: cần một số không âm, tối đa 2 chữ số thập phân", truncateForError(s))
 	}
 	n, _ := strconv.ParseInt(whole, 10, 64)

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -184,14 +183,11 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		printCheck(stdout, out, len(pos) > 1)
 	}
 	if *asJSON {
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
 		var v any = outs
 		if len(outs) == 1 {
 			v = outs[0]
 		}
-		if err := enc.Encode(v); err != nil {
+		if err := printJSON(stdout, v); err != nil {
 			fmt.Fprintln(stderr, "hoso check:", err)
 			return 1
 		}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -69,10 +68,7 @@ func runBudget(args []string, stdout, stderr io.Writer) int {
 			Support: b.Support, Counterpart: b.Counterpart, Lines: b.Lines, Groups: b.Groups, Notes: b.Notes,
 			TotalWords: forms.AmountInWords(b.Total, ws), SupportWords: forms.AmountInWords(b.Support, ws),
 			CounterpartWds: forms.AmountInWords(b.Counterpart, ws)}
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		enc.SetEscapeHTML(false)
-		if err := enc.Encode(out); err != nil {
+		if err := printJSON(stdout, out); err != nil {
 			fmt.Fprintln(stderr, "hoso budget:", err)
 			return 1
 		}

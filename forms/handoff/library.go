@@ -33,7 +33,7 @@ func ImportInto(s forms.Store, path string, mode forms.ImportMode, now time.Time
 			return nil, "", err
 		}
 		stamp := now.Format("20060102-150405")
-		base := safeName(strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)))
+		base := safeBaseName(strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)), "goi")
 		root := filepath.Join(filepath.Dir(s.Path()), "ho-so")
 		extracted = filepath.Join(root, base+"-"+stamp)
 		for i := 2; exists(extracted); i++ {
@@ -96,20 +96,4 @@ func ExportFrom(s forms.Store, appID, path, appVersion string, now time.Time) er
 func exists(path string) bool {
 	_, err := os.Stat(path)
 	return err == nil
-}
-
-func safeName(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '-', r == '_', r == '.':
-			b.WriteRune(r)
-		default:
-			b.WriteRune('_')
-		}
-	}
-	if b.Len() == 0 {
-		return "goi"
-	}
-	return b.String()
 }
