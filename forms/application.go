@@ -158,6 +158,8 @@ type Project struct {
 	// Equipment: the machines to buy and what they improve.
 	Machines     []Machine `json:"machines,omitempty"`
 	Improvements string    `json:"improvements,omitempty"`
+	// PollutionTreatment: the project repairs or upgrades a pollution treatment system.
+	PollutionTreatment bool `json:"pollution_treatment,omitempty"`
 
 	// Section 5, 7, 8: schedule, organisation, effects.
 	Schedule     []Task `json:"schedule,omitempty"`
@@ -198,6 +200,10 @@ type Machine struct {
 	New            bool     `json:"new"`
 	Supplier       string   `json:"supplier,omitempty"`
 	Quotations     string   `json:"quotations,omitempty"` // "Báo giá số 12/BG ngày 03/3/2027; ..."
+	// SelfMade: researched and built by a rural industrial establishment (a priority of the year's
+	// guidance when Recognition names the managing authority's recognition).
+	SelfMade    bool   `json:"self_made,omitempty"`
+	Recognition string `json:"recognition,omitempty"` // "Quyết định công nhận số … của Sở Công Thương"
 }
 
 // Task is one line of the schedule.
