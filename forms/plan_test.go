@@ -254,7 +254,7 @@ func hasMet(r PriorityResult, id string) bool {
 
 func TestPlanPacksRefused(t *testing.T) {
 	for name, js := range map[string]string{
-		"unknown criterion": `{"id":"p","version":"1","title":"t","year":2027,"citation":"c","criteria":[{"id":"fast-lane","label":"x","programmes":["equipment"]}],"levels":[{"min":0,"level":"none","label":"Không"}]}`,
+		"unknown criterion":      `{"id":"p","version":"1","title":"t","year":2027,"citation":"c","criteria":[{"id":"fast-lane","label":"x","programmes":["equipment"]}],"levels":[{"min":0,"level":"none","label":"Không"}]}`,
 		"levels not ending at 0": `{"id":"p","version":"1","title":"t","year":2027,"citation":"c","criteria":[{"id":"cp-pilot-model","label":"x","programmes":["cleaner-production"]}],"levels":[{"min":1,"level":"p","label":"Ưu tiên"}]}`,
 		"unknown key":            `{"id":"p","version":"1","title":"t","year":2027,"citation":"c","criterias":[]}`,
 		"id with a slash":        `{"id":"../p","version":"1","title":"t","year":2027,"citation":"c","criteria":[{"id":"cp-pilot-model","label":"x","programmes":["cleaner-production"]}],"levels":[{"min":0,"level":"none","label":"Không"}]}`,
@@ -291,4 +291,3 @@ func TestGroupPackForProvince(t *testing.T) {
 		}
 	}
 }
-
