@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Field paths name a value of an Application by its JSON keys: "enterprise.tax_code",
@@ -78,14 +79,34 @@ func resolve(app *Application, path string, grow bool) (reflect.Value, error) {
 }
 
 func fieldByJSON(v reflect.Value, name string) (reflect.Value, bool) {
-	t := v.Type()
+	i, ok := jsonFieldIndex(v.Type())[name]
+	if !ok {
+		return reflect.Value{}, false
+	}
+	return v.Field(i), true
+}
+
+// jsonFieldIndexes caches, per struct type, the index of each exported field by its JSON name:
+// paths are resolved for every field of every check, and reading struct tags each time was most
+// of the cost of forms.Check.
+var jsonFieldIndexes sync.Map // reflect.Type → map[string]int
+
+func jsonFieldIndex(t reflect.Type) map[string]int {
+	if m, ok := jsonFieldIndexes.Load(t); ok {
+		return m.(map[string]int)
+	}
+	m := make(map[string]int, t.NumField())
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
-		if f.IsExported() && jsonName(f) == name {
-			return v.Field(i), true
+		if !f.IsExported() {
+			continue
+		}
+		if _, dup := m[jsonName(f)]; !dup {
+			m[jsonName(f)] = i
 		}
 	}
-	return reflect.Value{}, false
+	jsonFieldIndexes.Store(t, m)
+	return m
 }
 
 var (

@@ -37,26 +37,6 @@ func planTestPack(t *testing.T) *RulePack {
 	return base
 }
 
-// taxCodeFrom makes a valid 10-digit tax code from 9 digits, skipping prefixes with no check digit.
-func taxCodeFrom(t *testing.T, n int) string {
-	t.Helper()
-	w := []int{31, 29, 23, 19, 17, 13, 7, 5, 3}
-	for ; ; n++ {
-		s := fmt.Sprintf("07%07d", n)
-		sum := 0
-		for i, c := range s {
-			sum += int(c-'0') * w[i]
-		}
-		if sum%11 == 0 {
-			continue
-		}
-		code := s + fmt.Sprint(10-sum%11)
-		if ValidateTaxCode(code) == nil {
-			return code
-		}
-	}
-}
-
 type planCase struct {
 	prog                        Programme
 	qty                         int64 // whole units
@@ -107,7 +87,7 @@ func TestBuildPlanElevenDossiers(t *testing.T) {
 	var grand PlanTotals
 	group := map[Programme]string{Equipment: "1", TradeFair: "2", CleanerProduction: "3"}
 	for i, c := range cases {
-		tax := taxCodeFrom(t, 1000+i*37)
+		tax := SampleTaxCode(i * 3)
 		if i == 10 {
 			tax = inputs[0].App.Enterprise.TaxCode
 		}
@@ -131,11 +111,11 @@ func TestBuildPlanElevenDossiers(t *testing.T) {
 		grand.Counterpart += c.counterpart
 	}
 	// Not in the plan: another year, another province, and one with a blocking problem.
-	other := planApp(t, cases[0], taxCodeFrom(t, 5000), pack)
+	other := planApp(t, cases[0], SampleTaxCode(500), pack)
 	other.Year = 2026
-	elsewhere := planApp(t, cases[0], taxCodeFrom(t, 5100), pack)
+	elsewhere := planApp(t, cases[0], SampleTaxCode(510), pack)
 	elsewhere.Fund.Province = "01"
-	blocked := planApp(t, cases[5], taxCodeFrom(t, 5200), pack)
+	blocked := planApp(t, cases[5], SampleTaxCode(520), pack)
 	blocked.Commitments.Counterpart = false
 	inputs = append(inputs, PlanInput{"khac-nam", other}, PlanInput{"khac-tinh", elsewhere}, PlanInput{"loi", blocked})
 
@@ -288,6 +268,57 @@ func TestGroupPackForProvince(t *testing.T) {
 		p, err := GroupPackFor(c.province, c.year, packs)
 		if err != nil || p.ID != c.want {
 			t.Errorf("GroupPackFor(%s, %d) = %v, %v; want %s", c.province, c.year, p, err, c.want)
+		}
+	}
+}
+
+func TestSamplePortfolioIsValid(t *testing.T) {
+	apps := SamplePortfolio(30)
+	seen := map[string]bool{}
+	for i, app := range apps {
+		if err := ValidateTaxCode(app.Enterprise.TaxCode); err != nil || seen[app.Enterprise.TaxCode] {
+			t.Fatalf("dossier %d: tax code %s: %v (seen before: %v)", i, app.Enterprise.TaxCode, err, seen[app.Enterprise.TaxCode])
+		}
+		seen[app.Enterprise.TaxCode] = true
+		if rep := Check(app, DefaultPacks()); rep.Blocking() {
+			for _, p := range rep.Problems {
+				if p.Severity == SeverityError {
+					t.Errorf("dossier %d (%s): %s %s", i, app.Programme, p.Path, p.Message)
+				}
+			}
+		}
+	}
+	plan, err := BuildPlan(portfolioInputs(apps), PlanOptions{Year: 2027, Province: "79", Fund: FundLocal})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if plan.Dossiers != 30 || len(plan.Excluded) != 0 || len(plan.Duplicates) != 0 {
+		t.Fatalf("portfolio plan: %d dossiers, excluded %v, duplicates %v", plan.Dossiers, plan.Excluded, plan.Duplicates)
+	}
+	levels := map[string]int{}
+	for _, it := range plan.Items {
+		levels[it.Priority.Level]++
+	}
+	if levels["priority"] == 0 || levels["none"] == 0 {
+		t.Errorf("portfolio has no variety of priority levels: %v", levels)
+	}
+}
+
+func portfolioInputs(apps []*Application) []PlanInput {
+	in := make([]PlanInput, len(apps))
+	for i, a := range apps {
+		in[i] = PlanInput{Source: fmt.Sprintf("hs-%03d", i+1), App: a}
+	}
+	return in
+}
+
+func BenchmarkBuildPlan1000(b *testing.B) {
+	in := portfolioInputs(SamplePortfolio(1000))
+	packs := DefaultPacks()
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := BuildPlan(in, PlanOptions{Year: 2027, Province: "79", Packs: packs}); err != nil {
+			b.Fatal(err)
 		}
 	}
 }

@@ -23,6 +23,7 @@ func commands() []command {
 		{"words", "đọc số tiền bằng chữ", runWords},
 		{"render", "xuất hồ sơ PDF và bảng dự toán Excel", runRender},
 		{"rules", "gói quy định: list, show, export, import", runRules},
+		{"plan", "lập biểu tổng hợp kế hoạch khuyến công của tỉnh từ các hồ sơ", runPlan},
 		{"db", "thư viện khách hàng: list, import, export, show, delete, trash, check, backup, restore", runDBCommand},
 		{"version", "in phiên bản", runVersion},
 	}
