@@ -28,16 +28,16 @@ const DocPlan = "plan"
 
 // planColumns are the ten columns of the plan's summary table.
 var planColumns = []Column{
-	{11, AlignCenter}, // STT
-	{50, AlignLeft},   // Tên đề án
-	{38, AlignLeft},   // Đơn vị thụ hưởng
-	{30, AlignLeft},   // Đơn vị thực hiện
-	{30, AlignLeft},   // Địa điểm
-	{24, AlignCenter}, // Thời gian
-	{25, AlignRight},  // Tổng kinh phí
-	{25, AlignRight},  // Khuyến công hỗ trợ
-	{25, AlignRight},  // Đối ứng
-	{20, AlignCenter}, // Ưu tiên
+	{12, AlignCenter}, // STT
+	{46, AlignLeft},   // Tên đề án
+	{36, AlignLeft},   // Đơn vị thụ hưởng
+	{28, AlignLeft},   // Đơn vị thực hiện
+	{28, AlignLeft},   // Địa điểm
+	{23, AlignCenter}, // Thời gian
+	{29, AlignRight},  // Tổng kinh phí
+	{29, AlignRight},  // Khuyến công hỗ trợ
+	{29, AlignRight},  // Đối ứng
+	{18, AlignCenter}, // Ưu tiên
 }
 
 // PlanTable is the plan's summary table: a Roman-numbered row per content group with its totals,

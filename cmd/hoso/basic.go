@@ -6,10 +6,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"khuyencong/assets"
 	"khuyencong/forms"
+	"khuyencong/forms/atomicfile"
 )
 
 // newFlags makes a flag set whose -h prints the command's usage and example in Vietnamese.
@@ -86,11 +88,17 @@ func runVersion(args []string, stdout, stderr io.Writer) int {
 }
 
 func runSample(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("sample", "sample --programme equipment|cleaner-production|trade-fair",
-		"  hoso sample --programme equipment > maymoc.hoso.json\n  hoso sample --programme trade-fair | hoso check -", stderr)
+	fs := newFlags("sample", "sample --programme equipment|cleaner-production|trade-fair | sample --portfolio N -o THƯ_MỤC",
+		"  hoso sample --programme equipment > maymoc.hoso.json\n  hoso sample --programme trade-fair | hoso check -\n"+
+			"  hoso sample --portfolio 11 -o hoso/    (11 hồ sơ mẫu của nhiều cơ sở, để thử hoso plan)", stderr)
 	prog := fs.String("programme", "equipment", "chương trình: equipment, cleaner-production hoặc trade-fair")
+	portfolio := fs.Int("portfolio", 0, "ghi N hồ sơ mẫu của N cơ sở khác nhau vào thư mục -o")
+	outDir := fs.String("o", "", "thư mục ghi các hồ sơ mẫu (với --portfolio)")
 	if _, code := parseFlags(fs, args); code >= 0 {
 		return code
+	}
+	if *portfolio != 0 {
+		return writeSamplePortfolio(*portfolio, *outDir, stdout, stderr)
 	}
 	app := forms.Sample(forms.Programme(*prog))
 	if app == nil {
@@ -98,6 +106,34 @@ func runSample(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if err := forms.EncodeApplication(stdout, app); err != nil {
+		fmt.Fprintln(stderr, "hoso sample:", err)
+		return 1
+	}
+	return 0
+}
+
+func writeSamplePortfolio(n int, dir string, stdout, stderr io.Writer) int {
+	if n < 1 || n > 10_000 {
+		fmt.Fprintln(stderr, "hoso sample: --portfolio cần một số từ 1 đến 10000")
+		return 2
+	}
+	if dir == "" {
+		fmt.Fprintln(stderr, "hoso sample: cho thư mục ghi các hồ sơ (-o THƯ_MỤC)")
+		return 2
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		fmt.Fprintf(stderr, "hoso sample: không tạo được thư mục %s: %v\n", dir, err)
+		return 1
+	}
+	for i, app := range forms.SamplePortfolio(n) {
+		data, err := forms.MarshalApplication(app)
+		if err == nil {
+			path := filepath.Join(dir, fmt.Sprintf("mau-%04d-%s.hoso.json", i+1, app.Programme))
+			if err = atomicfile.WriteBytes(path, 0o644, data); err == nil {
+				fmt.Fprintln(stdout, path)
+				continue
+			}
+		}
 		fmt.Fprintln(stderr, "hoso sample:", err)
 		return 1
 	}

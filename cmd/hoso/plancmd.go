@@ -189,12 +189,12 @@ func writePlanFiles(plan *forms.Plan, dir string, draft bool, signer, font strin
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("không tạo được thư mục %s: %w", dir, err)
 	}
-	base := fmt.Sprintf("Ke hoach khuyen cong %d", plan.Year)
+	base := fmt.Sprintf("Kế hoạch khuyến công %d", plan.Year)
 	if p, ok := forms.ProvinceByCode(plan.Province); ok {
 		base += " - " + p.FullName()
 	}
 	if draft {
-		base += " (ban nhap)"
+		base += " (bản nháp)"
 	}
 	pdfPath := filepath.Join(dir, base+".pdf")
 	xlsxPath := filepath.Join(dir, base+".xlsx")

@@ -94,6 +94,10 @@ func writePlanBook(f *excelize.File, p *forms.Plan, opts Options) error {
 	if _, err := f.NewSheet(SheetPlanNote); err != nil {
 		return err
 	}
+	fit := true
+	if err := f.SetSheetProps(SheetPlan, &excelize.SheetPropsOptions{FitToPage: &fit}); err != nil {
+		return err
+	}
 	if err := pageSetup(f, SheetPlan, "landscape"); err != nil {
 		return err
 	}
@@ -126,7 +130,7 @@ func writePlanSheet(f *excelize.File, st *styles, p *forms.Plan, lay PlanLayout,
 	if err != nil {
 		return err
 	}
-	widths := []float64{6, 36, 28, 22, 22, 14, 17, 17, 17, 13}
+	widths := []float64{6, 36, 28, 22, 22, 23, 17, 17, 17, 16}
 	for i, wd := range widths {
 		if err := sw.SetColWidth(i+1, i+1, wd); err != nil {
 			return err
@@ -213,7 +217,7 @@ func writePlanSheet(f *excelize.File, st *styles, p *forms.Plan, lay PlanLayout,
 				money(st.lineMoney, it.Total, fmt.Sprintf("%s+%s", cell(planColSupport, ir), cell(planColCounterpart, ir))),
 				money(st.lineMoney, it.Support, ""),
 				money(st.lineMoney, it.Counterpart, ""),
-				excelize.Cell{StyleID: st.lineNumber, Value: it.Priority.Label},
+				excelize.Cell{StyleID: st.lineText, Value: it.Priority.Label},
 			}
 			if err := row(ir, cells, h); err != nil {
 				return err
