@@ -256,7 +256,7 @@ func newEquipmentDef() *ProgrammeDef {
 			{ID: "specifications", Title: "Tài liệu thông số kỹ thuật của máy móc thiết bị", TitleEN: "Technical specifications of the machines", Required: true},
 			{ID: "technology-contract", Title: "Hợp đồng chuyển giao công nghệ", TitleEN: "Technology transfer contract", Required: true, ShowIf: hasCostType("technology-transfer")},
 			{ID: "model-design", Title: "Thiết kế, dự toán xây dựng mô hình trình diễn", TitleEN: "Design and estimate of the demonstration model", Required: true, ShowIf: scopeIs("demonstration-model")},
-			{ID: "cp-assessment", Title: "Báo cáo đánh giá nhanh sản xuất sạch hơn (căn cứ ưu tiên xét chọn, nếu có)", TitleEN: "Rapid cleaner-production assessment report (grounds for priority, if any)"},
+			{ID: "cp-assessment", Title: "Báo cáo đánh giá nhanh sản xuất sạch hơn (nếu có)", TitleEN: "Rapid cleaner-production assessment report (if any)"},
 			financial, premises, environment,
 		},
 		Steps: []Step{
