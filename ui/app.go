@@ -41,15 +41,17 @@ type App struct {
 	saved      *widget.Label  // quiet "Đã lưu" indicator
 	homeButton *widget.Button // back to the library
 	settingsBt *widget.Button
+	planBt     *widget.Button
 	body       *fyne.Container
 
 	saver *saver
 
-	screen   string // "home", "profile", "wizard", "settings"
+	screen   string // "home", "profile", "wizard", "settings", "plan"
 	home     *homeScreen
 	profile  *profileScreen
 	wizard   *wizardScreen
 	settings *settingsScreen
+	plan     *planScreen
 
 	lastError string // the last error shown, for tests
 }
@@ -85,7 +87,8 @@ func New(fa fyne.App, deps Deps) *App {
 	a.saved.Importance = widget.LowImportance
 	a.homeButton = widget.NewButtonWithIcon(tr("Thư viện khách hàng"), theme.HomeIcon(), func() { a.showHome() })
 	a.settingsBt = widget.NewButtonWithIcon(tr("Cài đặt"), theme.SettingsIcon(), func() { a.showSettings() })
-	top := container.NewBorder(nil, nil, a.homeButton, container.NewHBox(a.saved, a.settingsBt), a.header)
+	a.planBt = widget.NewButtonWithIcon(tr("Kế hoạch"), theme.ListIcon(), func() { a.showPlan() })
+	top := container.NewBorder(nil, nil, a.homeButton, container.NewHBox(a.saved, a.planBt, a.settingsBt), a.header)
 	a.body = container.NewStack()
 	a.w.SetContent(container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, nil, nil, a.body))
 	a.w.SetCloseIntercept(a.close)

@@ -64,6 +64,7 @@ func newReviewScreen(w *wizardScreen) *reviewScreen {
 		widget.NewCard(tr("Tình trạng hồ sơ"), "", container.NewVBox(rv.summary, container.NewHBox(rv.generate, rv.blank))),
 		rv.problemsCard(),
 		rv.eligibilityCard(),
+		priorityCard(w.app),
 	)
 	for _, s := range w.steps {
 		box.Add(rv.stepCard(s))

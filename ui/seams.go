@@ -72,6 +72,9 @@ type Deps struct {
 	Exporter Exporter // nil: generation explains that it is not available
 	Opener   Opener   // nil: SystemOpener
 	Packager Packager // nil: hand-off packages are not offered
+	// ExportPlan writes a khuyến công plan's PDF and workbook into dir and returns their paths;
+	// nil: the plan screen explains that export is not available.
+	ExportPlan func(p *forms.Plan, dir string, draft bool) ([]string, error)
 	Backups  Backups  // nil: only "back up now" is offered
 	RulesDir string   // where imported rule packs are kept
 	// Packs returns the rule packs in force (embedded and imported); nil: forms.LoadPacks(RulesDir).

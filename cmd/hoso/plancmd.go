@@ -4,16 +4,12 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
-	"time"
 
 	"khuyencong/assets"
 	"khuyencong/forms"
-	"khuyencong/forms/atomicfile"
 	"khuyencong/templates"
-	"khuyencong/templates/pdf"
-	"khuyencong/templates/xlsx"
+	"khuyencong/templates/export"
 )
 
 // planJSON is what `hoso plan --json` prints (documented in docs/plan.md).
@@ -184,33 +180,13 @@ func planFromLibrary(path string, opts forms.PlanOptions, stderr io.Writer) ([]f
 	return out, true
 }
 
-// writePlanFiles writes the plan's PDF and workbook, each through a temporary file.
+// writePlanFiles writes the plan's PDF and workbook.
 func writePlanFiles(plan *forms.Plan, dir string, draft bool, signer, font string) ([]string, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, fmt.Errorf("không tạo được thư mục %s: %w", dir, err)
+	res, err := export.WritePlan(plan, dir, export.PlanOptions{Draft: draft, SignerName: signer, FontPath: font, AppVersion: assets.Version()})
+	if err != nil {
+		return nil, err
 	}
-	base := fmt.Sprintf("Kế hoạch khuyến công %d", plan.Year)
-	if p, ok := forms.ProvinceByCode(plan.Province); ok {
-		base += " - " + p.FullName()
-	}
-	if draft {
-		base += " (bản nháp)"
-	}
-	pdfPath := filepath.Join(dir, base+".pdf")
-	xlsxPath := filepath.Join(dir, base+".xlsx")
-	doc := templates.BuildPlan(plan, templates.PlanOptions{SignerName: signer, Draft: draft, Now: time.Now(), AppVersion: assets.Version()})
-	if err := atomicfile.Write(pdfPath, 0o644, func(w io.Writer) error {
-		_, err := pdf.Write(w, doc, pdf.Options{FontPath: font})
-		return err
-	}); err != nil {
-		return nil, fmt.Errorf("không ghi được %s: %w", pdfPath, err)
-	}
-	if err := atomicfile.Write(xlsxPath, 0o644, func(w io.Writer) error {
-		return xlsx.WritePlan(w, plan, xlsx.Options{Now: time.Now(), AppVersion: assets.Version()})
-	}); err != nil {
-		return nil, fmt.Errorf("không ghi được %s: %w", xlsxPath, err)
-	}
-	return []string{pdfPath, xlsxPath}, nil
+	return []string{res.PDFPath, res.XLSXPath}, nil
 }
 
 func planOutput(p *forms.Plan, files []string) planJSON {

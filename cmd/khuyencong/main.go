@@ -82,14 +82,15 @@ func main() {
 func deps(store *boltstore.Store, dbPath string) ui.Deps {
 	rulesDir := filepath.Join(filepath.Dir(dbPath), "rules")
 	return ui.Deps{
-		Store:     store,
-		Exporter:  exporter{},
-		Packager:  packager{store: store},
-		Backups:   backups{store: store, dbPath: dbPath},
-		RulesDir:  rulesDir,
-		Packs:     func() []*forms.RulePack { p, _ := forms.LoadPacks(rulesDir); return p },
-		FontInUse: fontInUse,
-		Version:   version,
+		Store:      store,
+		Exporter:   exporter{},
+		Packager:   packager{store: store},
+		ExportPlan: exportPlan,
+		Backups:    backups{store: store, dbPath: dbPath},
+		RulesDir:   rulesDir,
+		Packs:      func() []*forms.RulePack { p, _ := forms.LoadPacks(rulesDir); return p },
+		FontInUse:  fontInUse,
+		Version:    version,
 	}
 }
 

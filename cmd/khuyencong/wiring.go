@@ -70,3 +70,12 @@ func (p packager) Import(path string, mode forms.ImportMode) (string, error) {
 	_, clientID, err := handoff.ImportInto(p.store, path, mode, time.Now())
 	return clientID, err
 }
+
+// exportPlan writes a khuyến công plan's PDF and workbook with templates/export.
+func exportPlan(p *forms.Plan, dir string, draft bool) ([]string, error) {
+	res, err := export.WritePlan(p, dir, export.PlanOptions{Draft: draft, AppVersion: version})
+	if err != nil {
+		return nil, err
+	}
+	return []string{res.PDFPath, res.XLSXPath}, nil
+}
