@@ -43,7 +43,7 @@ type planRow struct {
 }
 
 var planHeader = []string{"STT", "Đề án", "Đơn vị thụ hưởng", "Tổng kinh phí", "Khuyến công hỗ trợ", "Đối ứng", "Mức ưu tiên"}
-var planWidths = []float32{48, 300, 240, 120, 130, 120, 150}
+var planWidths = []float32{48, 280, 230, 120, 150, 120, 210}
 
 func newPlanScreen(a *App) *planScreen {
 	s := &planScreen{a: a}

@@ -83,6 +83,12 @@ func (a *App) ScreenshotTour(dir string) []Shot {
 			}
 			a.showSettings()
 		}},
+		Shot{"plan", func() {
+			a.showPlan()
+			a.plan.year.SetText("2027")
+			a.plan.fund.SetSelectedIndex(0)
+			a.plan.rebuild()
+		}},
 	)
 	return shots
 }
