@@ -18,13 +18,6 @@ const FormatVersion = "1.0"
 // FileExtension is the extension of a dossier file.
 const FileExtension = ".hoso.json"
 
-// Limits that keep a malformed or hostile file from exhausting memory.
-const (
-	MaxFileBytes   = 16 << 20 // a dossier file larger than this is refused
-	MaxStringRunes = 200_000  // the longest text answer accepted
-	MaxListItems   = 20_000   // the longest list (budget lines, machines ...) accepted
-)
-
 // FileError is an error in a dossier file, with the place where it was found.
 type FileError struct {
 	Line, Column int    // 1-based; 0 when unknown
@@ -79,11 +72,18 @@ func DecodeApplication(data []byte) (*Application, error) {
 	if err := checkFormatVersion(version); err != nil {
 		return nil, err
 	}
+	if p := strictScan(data, reflect.TypeOf(Application{})); p != nil {
+		l, c := lineCol(data, p.Offset)
+		return nil, &FileError{Line: l, Column: c, Path: p.Path, Msg: p.Msg}
+	}
 	var app Application
 	if err := json.Unmarshal(data, &app); err != nil {
 		return nil, fileErrorFrom(data, err)
 	}
 	if err := normaliseValue(reflect.ValueOf(&app).Elem(), ""); err != nil {
+		return nil, err
+	}
+	if err := checkChoices(&app); err != nil {
 		return nil, err
 	}
 	app.FormatVersion = FormatVersion
@@ -265,8 +265,8 @@ func normaliseValue(v reflect.Value, path string) error {
 	switch v.Kind() {
 	case reflect.String:
 		s := v.String()
-		if len(s) > MaxStringRunes*4 || len([]rune(s)) > MaxStringRunes {
-			return &FileError{Path: path, Msg: fmt.Sprintf("văn bản dài quá %d ký tự", MaxStringRunes)}
+		if msg := textProblem(s, isMultiline(path)); msg != "" {
+			return &FileError{Path: path, Msg: msg}
 		}
 		if n := NFC(s); n != s {
 			v.SetString(n)
@@ -289,7 +289,7 @@ func normaliseValue(v reflect.Value, path string) error {
 		}
 	case reflect.Slice:
 		if v.Len() > MaxListItems {
-			return &FileError{Path: path, Msg: fmt.Sprintf("danh sách có %d mục, quá giới hạn %d", v.Len(), MaxListItems)}
+			return &FileError{Path: path, Msg: fmt.Sprintf("danh sách có %s mục, quá giới hạn %s", groupDigits(int64(v.Len())), groupDigits(MaxListItems))}
 		}
 		for i := 0; i < v.Len(); i++ {
 			if err := normaliseValue(v.Index(i), fmt.Sprintf("%s[%d]", path, i)); err != nil {

@@ -246,8 +246,12 @@ func wrappedHeight(text string, width float64, perLine float64, bold bool) float
 		}
 		lines += n
 	}
-	return float64(lines)*perLine + 1.5
+	return math.Min(float64(lines)*perLine+1.5, maxRowHeight)
 }
+
+// maxRowHeight is the tallest row Excel allows, in points; a longer text is cut off on screen
+// (the cell keeps all of it).
+const maxRowHeight = 409
 
 func sumWidths(from, to int) float64 {
 	w := 0.0
