@@ -119,7 +119,7 @@ func readSheet(path string) (*xlsx.Imported, error) {
 		if errors.Is(err, os.ErrNotExist) {
 			return nil, fmt.Errorf("không tìm thấy tệp")
 		}
-		return nil, fmt.Errorf("không mở được tệp: %v", err)
+		return nil, fmt.Errorf("không mở được tệp: %w", err)
 	}
 	defer f.Close()
 	return xlsx.Read(f)
