@@ -59,6 +59,9 @@ func ComputeBudget(app *Application, pack *RulePack) (*BudgetResult, error) {
 				Message: fmt.Sprintf("%s: hỗ trợ %s chi phí theo %s", g.Label, PercentBP(g.RateBP), r.Citation)})
 		}
 	}
+	if pack.Override {
+		res.Notes = append(res.Notes, BudgetNote{Kind: "override", Message: OverrideNote(pack)})
+	}
 	res.Notes = append(res.Notes, BudgetNote{Kind: "rounding",
 		Message: "Thành tiền và kinh phí hỗ trợ làm tròn xuống đến đồng; khi áp mức trần, kinh phí hỗ trợ được phân bổ cho các dòng theo tỷ lệ, phần lẻ đồng chia theo phương pháp số dư lớn nhất."})
 	return res, nil
