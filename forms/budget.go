@@ -36,12 +36,47 @@ func ComputeBudget(app *Application, pack *RulePack) (*BudgetResult, error) {
 		return nil, fmt.Errorf("gói quy định %s không có mức hỗ trợ cho %s, nội dung %q", pack.Key(), app.Programme.Label(), scope)
 	}
 
-	lines := make([]LineResult, len(app.Budget.Lines))
+	lines, raw, err := lineResults(app.Budget.Lines, def, sr, res)
+	if err != nil {
+		return nil, err
+	}
+	support := append([]Money(nil), raw...)
+	res.Notes = append(res.Notes, applyCostTypeCaps(support, lines, sr.Caps, def)...)
+	res.Notes = append(res.Notes, applyProjectCaps(support, sr.Caps, app.Project.PriorSupportThisYear)...)
+
+	for i := range lines {
+		lines[i].Support = support[i]
+		lines[i].Counterpart = lines[i].Total - support[i]
+		res.Support += support[i]
+	}
+	res.Counterpart = res.Total - res.Support
+
+	res.Groups, res.Lines = groupLines(lines, def, sr)
+	for _, g := range res.Groups {
+		if g.RateBP > 0 {
+			r := sr.CostTypes[g.CostType]
+			res.Notes = append(res.Notes, BudgetNote{Kind: "rate", Citation: r.Citation, Unverified: r.Unverified,
+				Message: fmt.Sprintf("%s: hỗ trợ %s chi phí theo %s", g.Label, PercentBP(g.RateBP), r.Citation)})
+		}
+	}
+	if pack.Override {
+		res.Notes = append(res.Notes, BudgetNote{Kind: "override", Message: OverrideNote(pack)})
+	}
+	res.Notes = append(res.Notes, BudgetNote{Kind: "rounding",
+		Message: "Thành tiền và kinh phí hỗ trợ làm tròn xuống đến đồng; khi áp mức trần, kinh phí hỗ trợ được phân bổ cho các dòng theo tỷ lệ, phần lẻ đồng chia theo phương pháp số dư lớn nhất."})
+	return res, nil
+}
+
+// lineResults computes each line's total and its uncapped support (rate, then the line cap), adds
+// the totals to res and notes ineligible lines and line caps in res.Notes. It returns the lines in
+// the dossier's order and their support before the cost-type and project caps.
+func lineResults(in []BudgetLine, def *ProgrammeDef, sr *ScopeRules, res *BudgetResult) ([]LineResult, []Money, error) {
+	lines := make([]LineResult, len(in))
 	raw := make([]Money, len(lines))
-	for i, l := range app.Budget.Lines {
+	for i, l := range in {
 		total, err := lineTotal(l.Quantity, l.UnitPrice)
 		if err != nil {
-			return nil, fmt.Errorf("dòng %d: %v", i+1, err)
+			return nil, nil, fmt.Errorf("dòng %d: %w", i+1, err)
 		}
 		lr := LineResult{Index: i, CostType: l.CostType, Description: l.Description, Unit: l.Unit,
 			Quantity: l.Quantity, UnitPrice: l.UnitPrice, Total: total, Note: l.Note}
@@ -72,14 +107,18 @@ func ComputeBudget(app *Application, pack *RulePack) (*BudgetResult, error) {
 		}
 		res.Total += total
 		if res.Total > MaxMoney {
-			return nil, fmt.Errorf("tổng kinh phí vượt quá %s đồng", MaxMoney)
+			return nil, nil, fmt.Errorf("tổng kinh phí vượt quá %s đồng", MaxMoney)
 		}
 		lines[i] = lr
 	}
+	return lines, raw, nil
+}
 
-	support := append([]Money(nil), raw...)
-	// Caps on one cost type.
-	for _, c := range sr.Caps {
+// applyCostTypeCaps lowers support so that each cost type with a cap stays within it, and returns
+// a note for every cap that bit.
+func applyCostTypeCaps(support []Money, lines []LineResult, caps []Cap, def *ProgrammeDef) []BudgetNote {
+	var notes []BudgetNote
+	for _, c := range caps {
 		if c.Per != CapPerCostType {
 			continue
 		}
@@ -97,11 +136,18 @@ func ComputeBudget(app *Application, pack *RulePack) (*BudgetResult, error) {
 			if ct, ok := def.CostType(c.CostType); ok {
 				label = ct.Label
 			}
-			res.Notes = append(res.Notes, BudgetNote{Kind: "cap", Citation: c.Citation, Unverified: c.Unverified,
+			notes = append(notes, BudgetNote{Kind: "cap", Citation: c.Citation, Unverified: c.Unverified,
 				Message: fmt.Sprintf("Hỗ trợ %s %s đồng vượt mức trần %s đồng theo %s; giảm còn %s đồng", lower(label), sum, c.Amount, c.Citation, c.Amount)})
 		}
 	}
-	// Caps on the whole project (project, establishment, year): the smallest applies.
+	return notes
+}
+
+// applyProjectCaps lowers support so that the whole project stays within the caps per project,
+// establishment and year (the year's cap less the support already received this year); the smallest
+// applies. It returns a note for every cap that bit, the binding one last.
+func applyProjectCaps(support []Money, caps []Cap, prior Money) []BudgetNote {
+	var notes []BudgetNote
 	var all []int
 	var sum Money
 	for i := range support {
@@ -110,23 +156,21 @@ func ComputeBudget(app *Application, pack *RulePack) (*BudgetResult, error) {
 			sum += support[i]
 		}
 	}
-	for _, c := range projectCaps(sr.Caps, app.Project.PriorSupportThisYear) {
+	for _, c := range projectCaps(caps, prior) {
 		if sum <= c.limit {
 			continue
 		}
 		spread(support, all, c.limit)
-		res.Notes = append(res.Notes, BudgetNote{Kind: "cap", Citation: c.Citation, Unverified: c.Unverified, Message: c.message(sum)})
+		notes = append(notes, BudgetNote{Kind: "cap", Citation: c.Citation, Unverified: c.Unverified, Message: c.message(sum)})
 		sum = c.limit
 	}
+	return notes
+}
 
-	for i := range lines {
-		lines[i].Support = support[i]
-		lines[i].Counterpart = lines[i].Total - support[i]
-		res.Support += support[i]
-	}
-	res.Counterpart = res.Total - res.Support
-
-	// Groups in the programme's cost-type order; unknown cost types last.
+// groupLines groups the lines by cost type in the programme's cost-type order (unknown cost types
+// last), numbers the groups in Roman numerals and the lines within each group, and returns the
+// groups with the lines in table order.
+func groupLines(lines []LineResult, def *ProgrammeDef, sr *ScopeRules) ([]GroupResult, []LineResult) {
 	order := map[string]int{}
 	for i, c := range def.CostTypes {
 		order[c.ID] = i
@@ -151,7 +195,7 @@ func ComputeBudget(app *Application, pack *RulePack) (*BudgetResult, error) {
 			groups[gi].RateBP = r.RateBP
 		}
 	}
-	res.Lines = make([]LineResult, 0, len(lines))
+	out := make([]LineResult, 0, len(lines))
 	for gi := range groups {
 		n := 0
 		for i := range lines {
@@ -161,24 +205,14 @@ func ComputeBudget(app *Application, pack *RulePack) (*BudgetResult, error) {
 			n++
 			l := lines[i]
 			l.Number = n
-			groups[gi].Lines = append(groups[gi].Lines, len(res.Lines))
+			groups[gi].Lines = append(groups[gi].Lines, len(out))
 			groups[gi].Total += l.Total
 			groups[gi].Support += l.Support
 			groups[gi].Counterpart += l.Counterpart
-			res.Lines = append(res.Lines, l)
+			out = append(out, l)
 		}
 	}
-	res.Groups = groups
-	for _, g := range groups {
-		if g.RateBP > 0 {
-			r := sr.CostTypes[g.CostType]
-			res.Notes = append(res.Notes, BudgetNote{Kind: "rate", Citation: r.Citation, Unverified: r.Unverified,
-				Message: fmt.Sprintf("%s: hỗ trợ %s chi phí theo %s", g.Label, PercentBP(g.RateBP), r.Citation)})
-		}
-	}
-	res.Notes = append(res.Notes, BudgetNote{Kind: "rounding",
-		Message: "Thành tiền và kinh phí hỗ trợ làm tròn xuống đến đồng; khi áp mức trần, kinh phí hỗ trợ được phân bổ cho các dòng theo tỷ lệ, phần lẻ đồng chia theo phương pháp số dư lớn nhất."})
-	return res, nil
+	return groups, out
 }
 
 func rank(order map[string]int, ct string) int {

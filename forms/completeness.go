@@ -139,6 +139,9 @@ func Check(app *Application, packs []*RulePack) *Report {
 				Message: fmt.Sprintf("Chưa xác định được điều kiện – %s: %s", c.Label, c.Reason)})
 		}
 	}
+	if pack.Override {
+		r.Problems = append(r.Problems, Problem{Path: "rule_pack", Severity: SeverityWarning, Message: OverrideNote(pack)})
+	}
 	if pack.HasUnverified() {
 		r.Problems = append(r.Problems, Problem{Path: "rule_pack", Severity: SeverityInfo,
 			Message: fmt.Sprintf("Gói quy định %s có giá trị chưa xác minh với văn bản gốc; đối chiếu với Sở Công Thương trước khi nộp", pack.Key())})

@@ -18,13 +18,6 @@ const FormatVersion = "1.0"
 // FileExtension is the extension of a dossier file.
 const FileExtension = ".hoso.json"
 
-// Limits that keep a malformed or hostile file from exhausting memory.
-const (
-	MaxFileBytes   = 16 << 20 // a dossier file larger than this is refused
-	MaxStringRunes = 200_000  // the longest text answer accepted
-	MaxListItems   = 20_000   // the longest list (budget lines, machines ...) accepted
-)
-
 // FileError is an error in a dossier file, with the place where it was found.
 type FileError struct {
 	Line, Column int    // 1-based; 0 when unknown
@@ -79,11 +72,18 @@ func DecodeApplication(data []byte) (*Application, error) {
 	if err := checkFormatVersion(version); err != nil {
 		return nil, err
 	}
+	if p := strictScan(data, reflect.TypeOf(Application{})); p != nil {
+		l, c := lineCol(data, p.Offset)
+		return nil, &FileError{Line: l, Column: c, Path: p.Path, Msg: p.Msg}
+	}
 	var app Application
 	if err := json.Unmarshal(data, &app); err != nil {
 		return nil, fileErrorFrom(data, err)
 	}
 	if err := normaliseValue(reflect.ValueOf(&app).Elem(), ""); err != nil {
+		return nil, err
+	}
+	if err := checkChoices(&app); err != nil {
 		return nil, err
 	}
 	app.FormatVersion = FormatVersion
@@ -129,6 +129,11 @@ func MarshalApplication(app *Application) ([]byte, error) {
 }
 
 func fileErrorFrom(data []byte, err error) error {
+	return decodeErrorFrom(data, err, reflect.TypeOf(Application{}))
+}
+
+// decodeErrorFrom turns a decoding error of a document of type t into a *FileError with its place.
+func decodeErrorFrom(data []byte, err error, t reflect.Type) error {
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
 	switch {
@@ -149,7 +154,7 @@ func fileErrorFrom(data []byte, err error) error {
 		return fe
 	}
 	// A value refused by a type's own decoder (money, quantity, date): find where it is.
-	return &FileError{Path: locateBadValue(data, reflect.TypeOf(Application{})), Msg: err.Error()}
+	return &FileError{Path: locateBadValue(data, t), Msg: err.Error()}
 }
 
 // locateBadValue walks the JSON document alongside the Go type and returns the path of the first
@@ -260,13 +265,19 @@ func lineCol(data []byte, off int64) (int, int) {
 	return line, col
 }
 
-// normaliseValue walks a decoded value: every string becomes NFC; overlong strings and lists are refused.
+// normaliseValue walks a decoded dossier: every string becomes NFC; overlong strings and lists,
+// and control characters are refused.
 func normaliseValue(v reflect.Value, path string) error {
+	return normaliseWith(v, path, isMultiline)
+}
+
+// normaliseWith is normaliseValue with multiline saying which paths may hold line breaks and tabs.
+func normaliseWith(v reflect.Value, path string, multiline func(string) bool) error {
 	switch v.Kind() {
 	case reflect.String:
 		s := v.String()
-		if len(s) > MaxStringRunes*4 || len([]rune(s)) > MaxStringRunes {
-			return &FileError{Path: path, Msg: fmt.Sprintf("văn bản dài quá %d ký tự", MaxStringRunes)}
+		if msg := textProblem(s, multiline(path)); msg != "" {
+			return &FileError{Path: path, Msg: msg}
 		}
 		if n := NFC(s); n != s {
 			v.SetString(n)
@@ -283,22 +294,42 @@ func normaliseValue(v reflect.Value, path string) error {
 			if path != "" {
 				p = path + "." + name
 			}
-			if err := normaliseValue(v.Field(i), p); err != nil {
+			if err := normaliseWith(v.Field(i), p, multiline); err != nil {
 				return err
 			}
 		}
 	case reflect.Slice:
 		if v.Len() > MaxListItems {
-			return &FileError{Path: path, Msg: fmt.Sprintf("danh sách có %d mục, quá giới hạn %d", v.Len(), MaxListItems)}
+			return &FileError{Path: path, Msg: fmt.Sprintf("danh sách có %s mục, quá giới hạn %s", groupDigits(int64(v.Len())), groupDigits(MaxListItems))}
 		}
 		for i := 0; i < v.Len(); i++ {
-			if err := normaliseValue(v.Index(i), fmt.Sprintf("%s[%d]", path, i)); err != nil {
+			if err := normaliseWith(v.Index(i), fmt.Sprintf("%s[%d]", path, i), multiline); err != nil {
+				return err
+			}
+		}
+	case reflect.Map:
+		iter := v.MapRange()
+		for iter.Next() {
+			p := fmt.Sprint(iter.Key().Interface())
+			if path != "" {
+				p = path + "." + p
+			}
+			if iter.Key().Kind() == reflect.String {
+				if msg := textProblem(iter.Key().String(), false); msg != "" {
+					return &FileError{Path: p, Msg: msg}
+				}
+			}
+			if e := iter.Value(); e.Kind() == reflect.Pointer && !e.IsNil() {
+				if err := normaliseWith(e.Elem(), p, multiline); err != nil {
+					return err
+				}
+			} else if err := checkValue(e, p); err != nil {
 				return err
 			}
 		}
 	case reflect.Pointer:
 		if !v.IsNil() {
-			return normaliseValue(v.Elem(), path)
+			return normaliseWith(v.Elem(), path, multiline)
 		}
 	}
 	return nil

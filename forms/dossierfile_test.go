@@ -63,7 +63,22 @@ func TestDossierFileErrorsNameThePlace(t *testing.T) {
 		{"money as text", strings.Replace(string(good), `"unit_price": 215500000`, `"unit_price": "215.500.000"`, 1), []string{"budget.lines[0].unit_price"}},
 		{"fractional money", strings.Replace(string(good), `"unit_price": 215500000`, `"unit_price": 215500000.5`, 1), []string{"số"}},
 		{"string where a number goes", strings.Replace(string(good), `"year": 2027`, `"year": "hai nghìn"`, 1), []string{"year", "số nguyên"}},
-		{"overlong string", strings.Replace(string(good), `"title": "Hỗ trợ`, `"title": "`+strings.Repeat("a", MaxStringRunes+1), 1), []string{"project.title", "dài quá"}},
+		{"duplicate key", strings.Replace(string(good), `"unit_price": 215500000`, `"unit_price": 1, "unit_price": 215500000`, 1), []string{"budget.lines[0].unit_price", "hai lần"}},
+		{"case-variant key", strings.Replace(string(good), `"unit_price": 215500000`, `"Unit_Price": 215500000`, 1), []string{"budget.lines[0].Unit_Price", "chữ hoa/thường", `"unit_price"`}},
+		{"case-variant top key", strings.Replace(string(good), `"status": "draft"`, `"STATUS": "draft"`, 1), []string{"STATUS", "chữ hoa/thường"}},
+		{"invalid UTF-8", strings.Replace(string(good), `"Giám đốc"`, "\"Gi\xe1m \xff\"", 1), []string{"UTF-8", "representative.title"}},
+		{"lone high surrogate", strings.Replace(string(good), `"Giám đốc"`, `"Giám \ud800 đốc"`, 1), []string{"\\ud800", "representative.title"}},
+		{"lone low surrogate", strings.Replace(string(good), `"Giám đốc"`, `"Giám \udc00"`, 1), []string{"\\udc00", "representative.title"}},
+		{"high surrogate then not low", strings.Replace(string(good), `"Giám đốc"`, `"\ud83d\u0041"`, 1), []string{"\\ud83d"}},
+		{"NUL", strings.Replace(string(good), `"Giám đốc"`, `"Giám\u0000đốc"`, 1), []string{"NUL", "representative.title"}},
+		{"control character", strings.Replace(string(good), `"Giám đốc"`, `"Giám\u001bđốc"`, 1), []string{"U+001B", "representative.title"}},
+		{"C1 control character", strings.Replace(string(good), `"Giám đốc"`, `"Giám\u0085đốc"`, 1), []string{"U+0085", "representative.title"}},
+		{"line break in a one-line field", strings.Replace(string(good), `"Giám đốc"`, `"Giám\nđốc"`, 1), []string{"xuống dòng", "representative.title"}},
+		{"tab in a one-line field", strings.Replace(string(good), `"Giám đốc"`, `"Giám\tđốc"`, 1), []string{"tab", "representative.title"}},
+		{"unknown programme", strings.Replace(string(good), `"programme": "equipment"`, `"programme": "equipmnet"`, 1), []string{"programme", "equipmnet", "trade-fair"}},
+		{"unknown status", strings.Replace(string(good), `"status": "draft"`, `"status": "done"`, 1), []string{"status", "done"}},
+		{"unknown fund", strings.Replace(string(good), `"kind": "local"`, `"kind": "locl"`, 1), []string{"fund.kind", "locl"}},
+		{"overlong string", strings.Replace(string(good), `"title": "Hỗ trợ`, `"title": "`+strings.Repeat("a", MaxStringRunes+1), 1), []string{"project.title", "quá giới hạn 30.000 ký tự"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -81,6 +96,54 @@ func TestDossierFileErrorsNameThePlace(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestDossierFileAcceptsWhatIsFine(t *testing.T) {
+	good, _ := MarshalApplication(Sample(Equipment))
+	for name, data := range map[string]string{
+		"surrogate pair":                  strings.Replace(string(good), `"Giám đốc"`, `"Giám đốc \ud83d\ude00"`, 1),
+		"escaped backslash before u":      strings.Replace(string(good), `"Giám đốc"`, `"C:\\ud800"`, 1),
+		"line break and tab in multiline": strings.Replace(string(good), `"main_products": "Bánh tráng`, `"main_products": "Bánh\n\ttráng`, 1),
+		"same key in two objects":         string(good), // every line has "unit_price"
+	} {
+		app, err := DecodeApplication([]byte(data))
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if err := CheckLimits(app); err != nil {
+			t.Errorf("%s: CheckLimits: %v", name, err)
+		}
+	}
+}
+
+func TestCheckLimitsMatchesTheReader(t *testing.T) {
+	// Whatever CheckLimits lets through is read back; whatever it refuses the reader refuses too.
+	for name, change := range map[string]func(*Application){
+		"long description": func(a *Application) { a.Budget.Lines[0].Description = strings.Repeat("ạ", MaxStringRunes+1) },
+		"NUL in a name":    func(a *Application) { a.Enterprise.Name = "A\x00B" },
+		"newline in unit":  func(a *Application) { a.Budget.Lines[0].Unit = "bộ\nchiếc" },
+		"unknown status":   func(a *Application) { a.Status = "xong" },
+	} {
+		app := Sample(Equipment)
+		change(app)
+		if err := CheckLimits(app); err == nil {
+			t.Errorf("%s: CheckLimits accepted it", name)
+		}
+		data, _ := MarshalApplication(app)
+		if _, err := DecodeApplication(data); err == nil {
+			t.Errorf("%s: the reader accepted it", name)
+		}
+	}
+	app := Sample(Equipment)
+	app.Budget.Lines[0].Description = strings.Repeat("ạ", MaxStringRunes)
+	if err := CheckLimits(app); err != nil {
+		t.Errorf("longest description refused: %v", err)
+	}
+	data, _ := MarshalApplication(app)
+	if _, err := DecodeApplication(data); err != nil {
+		t.Errorf("longest description not read back: %v", err)
 	}
 }
 

@@ -197,11 +197,17 @@ func SetField(app *Application, path, text string) error {
 	}
 	switch v.Kind() {
 	case reflect.String:
-		if strings.Contains(text, "\n") {
-			v.SetString(strings.TrimSpace(NFC(text)))
-		} else {
-			v.SetString(clean)
+		s := clean
+		if isMultiline(path) {
+			s = strings.TrimSpace(NFC(strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")))
+		} else if strings.ContainsAny(clean, "\r\n\t") {
+			// A one-line answer pasted with line breaks or tabs keeps its words on one line.
+			s = strings.Join(strings.FieldsFunc(clean, func(r rune) bool { return r == '\r' || r == '\n' || r == '\t' }), " ")
 		}
+		if msg := textProblem(s, isMultiline(path)); msg != "" {
+			return fmt.Errorf("%s", msg)
+		}
+		v.SetString(s)
 	case reflect.Bool:
 		b, err := strconv.ParseBool(clean)
 		if clean == "" {

@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -113,17 +115,28 @@ func ParsePack(data []byte) (*RulePack, error) {
 	if len(data) > 4<<20 {
 		return nil, &PackError{Problems: []string{"tệp lớn hơn 4 MB, không phải gói quy định"}}
 	}
-	dec := json.NewDecoder(bytes.NewReader(bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))))
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	packType := reflect.TypeOf(RulePack{})
+	if p := strictScan(data, packType); p != nil {
+		l, c := lineCol(data, p.Offset)
+		return nil, &PackError{Problems: []string{packProblem(&FileError{Line: l, Column: c, Path: p.Path, Msg: p.Msg})}}
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	var p RulePack
 	if err := dec.Decode(&p); err != nil {
 		var fe *FileError
-		if errors.As(fileErrorFrom(data, err), &fe) {
-			return nil, &PackError{Problems: []string{strings.TrimPrefix(fe.Error(), "tệp hồ sơ không đọc được")}}
+		if errors.As(decodeErrorFrom(data, err, packType), &fe) {
+			return nil, &PackError{Problems: []string{packProblem(fe)}}
 		}
 		return nil, &PackError{Problems: []string{err.Error()}}
 	}
-	if err := normaliseValue(reflectValueOf(&p), ""); err != nil {
+	multiline := func(path string) bool { return path == "notes" || path == "citation" }
+	if err := normaliseWith(reflectValueOf(&p), "", multiline); err != nil {
+		var fe *FileError
+		if errors.As(err, &fe) {
+			return nil, &PackError{Problems: []string{packProblem(fe)}}
+		}
 		return nil, &PackError{Problems: []string{err.Error()}}
 	}
 	if err := ValidatePack(&p); err != nil {
@@ -132,18 +145,58 @@ func ParsePack(data []byte) (*RulePack, error) {
 	return &p, nil
 }
 
+// packProblem words a decoding error of a pack: where it is (line, column, JSON path) and what.
+func packProblem(fe *FileError) string {
+	var where []string
+	if fe.Line > 0 {
+		where = append(where, fmt.Sprintf("dòng %d, cột %d", fe.Line, fe.Column))
+	}
+	if fe.Path != "" {
+		where = append(where, "mục "+fe.Path)
+	}
+	if len(where) == 0 {
+		return fe.Msg
+	}
+	return strings.Join(where, ", ") + ": " + fe.Msg
+}
+
+var (
+	packIDPattern      = regexp.MustCompile(`^[a-z][a-z0-9]*(-[a-z0-9]+)*$`)
+	packVersionPattern = regexp.MustCompile(`^[0-9]+(\.[0-9]+)*$`)
+)
+
+// validatePackID checks the id and version of a pack: they name its file in the rules folder, so
+// they hold only lower-case letters, digits and single hyphens (id) or digits and single dots
+// (version); an id "local-NN" belongs to the local fund of province NN.
+func validatePackID(p *RulePack, add func(string, ...any)) {
+	switch {
+	case p.ID == "":
+		add("thiếu mã gói (id)")
+	case len(p.ID) > 40 || !packIDPattern.MatchString(p.ID):
+		add("mã gói (id) %q không hợp lệ: chỉ dùng chữ thường không dấu, chữ số và dấu gạch ngang, bắt đầu bằng chữ, tối đa 40 ký tự (ví dụ local-79)", p.ID)
+	case strings.HasPrefix(p.ID, "local-"):
+		code, _, _ := strings.Cut(strings.TrimPrefix(p.ID, "local-"), "-")
+		if p.Fund != FundLocal {
+			add("mã gói %q là gói khuyến công địa phương nhưng nguồn kinh phí (fund) là %q; hãy ghi \"fund\": \"local\"", p.ID, p.Fund)
+		} else if code != p.Province {
+			add("mã gói %q chỉ tỉnh có mã %s nhưng mã tỉnh (province) là %q; hãy sửa cho khớp (ví dụ id local-79 với province \"79\")", p.ID, code, p.Province)
+		}
+	}
+	switch {
+	case p.Version == "":
+		add("thiếu phiên bản (version)")
+	case len(p.Version) > 20 || !packVersionPattern.MatchString(p.Version):
+		add("phiên bản (version) %q không hợp lệ: chỉ dùng chữ số và dấu chấm, ví dụ 2026.1", p.Version)
+	}
+}
+
 // ValidatePack checks a pack against the programme registry: every programme, scope, cost type and
 // criterion must be known, every eligible cost type needs a rate, every cap a positive amount, and
 // every number a citation.
 func ValidatePack(p *RulePack) error {
 	var probs []string
 	add := func(format string, a ...any) { probs = append(probs, fmt.Sprintf(format, a...)) }
-	if Clean(p.ID) == "" {
-		add("thiếu mã gói (id)")
-	}
-	if Clean(p.Version) == "" {
-		add("thiếu phiên bản (version)")
-	}
+	validatePackID(p, add)
 	if Clean(p.Title) == "" {
 		add("thiếu tên gói (title)")
 	}
@@ -235,7 +288,7 @@ func ValidatePack(p *RulePack) error {
 				}
 			}
 			for i, c := range sr.Caps {
-				w := fmt.Sprintf("%s/caps[%d]", where, i)
+				w := fmt.Sprintf("%s/caps[%d] (mức trần %s)", where, i, capLabel(c))
 				switch c.Per {
 				case CapPerProject, CapPerEstablishment, CapPerYear:
 				case CapPerCostType:
@@ -287,6 +340,21 @@ func ValidatePack(p *RulePack) error {
 	return nil
 }
 
+// capLabel names a cap in a refusal: "mỗi đề án", "loại chi phí machinery" …
+func capLabel(c Cap) string {
+	switch c.Per {
+	case CapPerProject:
+		return "mỗi đề án"
+	case CapPerEstablishment:
+		return "mỗi cơ sở"
+	case CapPerYear:
+		return "mỗi năm"
+	case CapPerCostType:
+		return fmt.Sprintf("loại chi phí %q", c.CostType)
+	}
+	return fmt.Sprintf("per %q", c.Per)
+}
+
 func hasChoice(cs []Choice, v string) bool {
 	for _, c := range cs {
 		if c.Value == v {
@@ -296,8 +364,49 @@ func hasChoice(cs []Choice, v string) bool {
 	return false
 }
 
+// ReplacesShipped says how an imported pack would stand in for a pack shipped with the program, or
+// "" when it does not: it has the id of a shipped pack, or it is a national pack (PackFor would
+// choose it for every national dossier in force after it), or a local pack without a province (it
+// would replace the default local pack).
+func ReplacesShipped(p *RulePack) string {
+	for _, s := range DefaultPacks() {
+		if s.ID == p.ID {
+			return fmt.Sprintf("mã gói %q là mã của gói có sẵn trong ứng dụng", p.ID)
+		}
+	}
+	switch {
+	case p.Fund == FundNational:
+		return "gói thuộc nguồn kinh phí quốc gia (fund \"national\") sẽ thay mức hỗ trợ quốc gia có sẵn"
+	case p.Fund == FundLocal && p.Province == "":
+		return "gói khuyến công địa phương không ghi mã tỉnh (province) sẽ thay gói địa phương mặc định"
+	}
+	return ""
+}
+
+// CheckImport refuses an imported pack that would stand in for a shipped pack unless override is
+// set; with override it marks the pack (Override) so that every computation with it says so.
+func CheckImport(p *RulePack, override bool) error {
+	why := ReplacesShipped(p)
+	if why == "" {
+		p.Override = false
+		return nil
+	}
+	if !override {
+		return &PackError{Problems: []string{why + "; gói nhập vào không được thay gói có sẵn. Hãy đặt mã riêng và ghi tỉnh (ví dụ id \"local-79\", fund \"local\", province \"79\"); nếu thật sự muốn thay, nhập lại với --override (mọi dự toán tính theo gói này sẽ ghi rõ điều đó)"}}
+	}
+	p.Override = true
+	return nil
+}
+
+// OverrideNote is what a check, a draft and a budget say when they use a pack imported with
+// --override.
+func OverrideNote(p *RulePack) string {
+	return fmt.Sprintf("Dự toán tính theo gói quy định %s do người dùng nhập với --override, thay cho gói có sẵn của ứng dụng (%s); đối chiếu với Sở Công Thương trước khi nộp", p.Key(), ReplacesShipped(p))
+}
+
 // LoadPacks returns the embedded packs plus every valid *.json pack in dir (a missing dir is fine).
-// Invalid files are reported, not loaded.
+// Invalid files are reported, not loaded; so is a pack that stands in for a shipped pack without
+// having been imported with --override.
 func LoadPacks(dir string) ([]*RulePack, []error) {
 	packs := DefaultPacks()
 	if dir == "" {
@@ -316,6 +425,9 @@ func LoadPacks(dir string) ([]*RulePack, []error) {
 			continue
 		}
 		p, err := ParsePack(data)
+		if err == nil {
+			err = CheckImport(p, p.Override)
+		}
 		if err != nil {
 			errs = append(errs, fmt.Errorf("%s: %w", filepath.Base(f), err))
 			continue

@@ -49,7 +49,7 @@ func TestParsePackRefusesBadPacks(t *testing.T) {
 	}{
 		{"missing rate", `"rate_bp": 5000,`, ``, "cleaner-production/assessment/consultancy: thiếu tỷ lệ hỗ trợ"},
 		{"negative cap", `"amount": 300000000`, `"amount": -300000000`, "không được âm"},
-		{"zero cap", `"amount": 300000000`, `"amount": 0`, "caps[0]: mức trần phải lớn hơn 0"},
+		{"zero cap", `"amount": 300000000`, `"amount": 0`, "caps[0] (mức trần mỗi cơ sở): mức trần phải lớn hơn 0"},
 		{"unknown cost type", `"technology-transfer": {`, `"may-bay": {`, `loại chi phí "may-bay" không tồn tại`},
 		{"unknown criterion", `"id": "kind"`, `"id": "mau-sac"`, `tiêu chí "mau-sac" không tồn tại`},
 		{"missing citation", `"citation": "khoản 4 Điều 8 Thông tư 28/2018/TT-BTC"`, `"citation": ""`, "thiếu căn cứ pháp lý"},

@@ -17,6 +17,10 @@ type RulePack struct {
 	Citation      string                        `json:"citation"`     // the legal documents the pack follows
 	Notes         string                        `json:"notes,omitempty"`
 	Programmes    map[Programme]*ProgrammeRules `json:"programmes"`
+	// Override is set by `hoso rules import --override` on an imported pack that stands in for a
+	// pack shipped with the program (same id, the national fund, or the default local pack); every
+	// budget computed with it says so.
+	Override bool `json:"override,omitempty"`
 }
 
 // ProgrammeRules are a pack's rules for one programme.

@@ -166,6 +166,15 @@ func TestSettingsWordStyleFontAndPacks(t *testing.T) {
 	if err := exportPack(p, out); err != nil {
 		t.Fatal(err)
 	}
+	s.importPack(out) // a shipped pack's id: refused (only `hoso rules import --override` takes it)
+	if files, _ := filepath.Glob(filepath.Join(ta.deps.RulesDir, "*.json")); len(files) != 0 || !strings.Contains(ta.lastError, "--override") {
+		t.Errorf("shipped pack imported again: %v, %q", files, ta.lastError)
+	}
+	own := p.Clone()
+	own.ID, own.Fund, own.Province = "local-79", forms.FundLocal, "79"
+	if err := exportPack(own, out); err != nil {
+		t.Fatal(err)
+	}
 	s.importPack(out)
 	files, _ := filepath.Glob(filepath.Join(ta.deps.RulesDir, "*.json"))
 	if len(files) != 1 {

@@ -411,6 +411,9 @@ func (s *settingsScreen) importPack(path string) {
 		var p *forms.RulePack
 		p, err = forms.ParsePack(data)
 		if err == nil {
+			err = forms.CheckImport(p, false)
+		}
+		if err == nil {
 			if s.a.deps.RulesDir == "" {
 				err = errors.New(tr("chưa có thư mục lưu gói quy định"))
 			} else if err = os.MkdirAll(s.a.deps.RulesDir, 0o755); err == nil {

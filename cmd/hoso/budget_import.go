@@ -73,6 +73,10 @@ func runBudgetImport(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	xlsx.Apply(app, changes)
+	if err := forms.CheckLimits(app); err != nil {
+		fmt.Fprintf(stderr, "hoso budget import: %s: sau khi áp dụng thay đổi, hồ sơ có nội dung không hợp lệ (%s); hãy sửa bảng rồi nhập lại; chưa ghi gì\n", pos[0], limitText(err))
+		return 2
+	}
 	after, err := forms.ComputeBudget(app, pack)
 	if err != nil {
 		fmt.Fprintf(stderr, "hoso budget import: sau khi áp dụng thay đổi, dự toán không tính được: %v; chưa ghi gì\n", err)
@@ -115,8 +119,18 @@ func readSheet(path string) (*xlsx.Imported, error) {
 		if errors.Is(err, os.ErrNotExist) {
 			return nil, fmt.Errorf("không tìm thấy tệp")
 		}
-		return nil, fmt.Errorf("không mở được tệp: %v", err)
+		return nil, fmt.Errorf("không mở được tệp: %w", err)
 	}
 	defer f.Close()
 	return xlsx.Read(f)
+}
+
+// limitText says which answer a limit refused and why, without the "tệp hồ sơ không đọc được"
+// prefix of a file error (nothing was read from a file).
+func limitText(err error) string {
+	var fe *forms.FileError
+	if errors.As(err, &fe) && fe.Path != "" {
+		return "trường " + fe.Path + ": " + fe.Msg
+	}
+	return err.Error()
 }

@@ -136,3 +136,56 @@ func TestBudgetImportRefusesBrokenSheet(t *testing.T) {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// TestBudgetImportNeverWritesAnUnreadableDossier puts into the sheet a description the dossier
+// file may not hold (longer than forms.MaxStringRunes, or with a line break): budget import refuses
+// it with exit 2, names the field, and leaves the dossier file as it was.
+func TestBudgetImportNeverWritesAnUnreadableDossier(t *testing.T) {
+	t.Setenv("HOSO_RULES", t.TempDir())
+	for name, desc := range map[string]string{
+		"too long":   strings.Repeat("a", forms.MaxStringRunes+1000),
+		"line break": "Thuê gian hàng\ntiêu chuẩn",
+	} {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			app := forms.Sample(forms.TradeFair)
+			dossier := filepath.Join(dir, "hoicho.hoso.json")
+			data, _ := forms.MarshalApplication(app)
+			if err := os.WriteFile(dossier, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			sheet := filepath.Join(dir, "dutoan.xlsx")
+			if err := renderXLSX(app, forms.Check(app, forms.DefaultPacks()), sheet); err != nil {
+				t.Fatal(err)
+			}
+			f, err := excelize.OpenFile(sheet)
+			if err != nil {
+				t.Fatal(err)
+			}
+			rows, _ := f.GetRows(xlsx.SheetBudget)
+			row := 0
+			for r, cells := range rows {
+				if len(cells) >= 11 && cells[9] == "dong" && cells[10] == "0" {
+					row = r + 1
+				}
+			}
+			if err := f.SetCellStr(xlsx.SheetBudget, "B"+itoa(row), desc); err != nil {
+				t.Fatal(err)
+			}
+			if err := f.Save(); err != nil {
+				t.Fatal(err)
+			}
+			f.Close()
+			code, out, stderr := hoso(t, "", "budget", "import", sheet, "--into", dossier, "--yes")
+			if code != 2 || !strings.Contains(stderr, "budget.lines[0].description") || !strings.Contains(stderr, "chưa ghi gì") {
+				t.Errorf("exit %d\n%s%s", code, out, stderr)
+			}
+			if now, _ := os.ReadFile(dossier); !bytes.Equal(now, data) {
+				t.Error("the refused import changed the dossier file")
+			}
+			if _, err := readDossier(dossier); err != nil {
+				t.Errorf("dossier unreadable after import: %v", err)
+			}
+		})
+	}
+}

@@ -43,6 +43,7 @@ func runRules(args []string, stdout, stderr io.Writer) int {
   show MÃ              in mức hỗ trợ, mức trần, tiêu chí và căn cứ pháp lý của gói
   export MÃ -o TỆP     xuất gói ra tệp JSON để sửa
   import TỆP.json      kiểm tra và nhập gói đã sửa (ví dụ gói của tỉnh: id "local-79")
+    --override         cho phép gói nhập vào thay gói có sẵn (national, local); mọi dự toán sẽ ghi rõ
 
 Ví dụ:
   hoso rules export national -o tinh79.json
@@ -56,6 +57,7 @@ Ví dụ:
 	fs := newFlags("rules "+sub, "rules "+sub, "", stderr)
 	rulesDir := fs.String("rules", defaultRulesDir(), "thư mục gói quy định của người dùng")
 	out := fs.String("o", "", "tệp ra (export)")
+	override := fs.Bool("override", false, "cho phép gói nhập vào thay gói có sẵn (cùng mã, nguồn quốc gia, hoặc gói địa phương mặc định); mọi dự toán tính theo gói này sẽ ghi rõ điều đó")
 	pos, code := parseFlags(fs, rest)
 	if code >= 0 {
 		return code
@@ -134,6 +136,12 @@ Ví dụ:
 				continue
 			}
 			p, err := forms.ParsePack(data)
+			if err == nil {
+				err = forms.CheckImport(p, *override)
+			}
+			if err == nil && p.Override {
+				data, err = forms.MarshalPack(p) // the file records the override
+			}
 			if err != nil {
 				fmt.Fprintf(stderr, "hoso rules import: %s: %v\n", f, err)
 				exit = 1
@@ -150,6 +158,9 @@ Ví dụ:
 				continue
 			}
 			fmt.Fprintf(stdout, "Đã nhập gói %s (%s) vào %s\n", p.Key(), p.Title, *rulesDir)
+			if p.Override {
+				fmt.Fprintf(stdout, "Lưu ý: %s; mọi dự toán tính theo gói này sẽ ghi rõ điều đó.\n", forms.ReplacesShipped(p))
+			}
 		}
 		return exit
 	}

@@ -1,6 +1,7 @@
 package xlsx
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -59,17 +60,21 @@ func (e *SheetError) Error() string {
 	return b.String()
 }
 
-// MaxSheetBytes bounds the size of a sheet read back.
-const MaxSheetBytes = 32 << 20
-
 // Read reads a budget sheet written by Write and possibly edited in a spreadsheet. A sheet whose
 // structure was broken (headers changed or moved, text in a number cell, a Thành tiền formula
 // replaced by a number, a negative or fractional price ...) is refused with a *SheetError naming
 // every faulty cell.
 func Read(r io.Reader) (*Imported, error) {
-	f, err := excelize.OpenReader(io.LimitReader(r, MaxSheetBytes+1))
+	data, err := io.ReadAll(io.LimitReader(r, MaxSheetBytes+1))
 	if err != nil {
-		return nil, fmt.Errorf("không đọc được tệp Excel (.xlsx): %v; hãy lưu bảng dưới dạng Excel Workbook (.xlsx) rồi thử lại", err)
+		return nil, fmt.Errorf("không đọc được tệp Excel: %w", err)
+	}
+	if err := guardWorkbook(data); err != nil {
+		return nil, err
+	}
+	f, err := excelize.OpenReader(bytes.NewReader(data), excelize.Options{UnzipSizeLimit: MaxUnpackedBytes})
+	if err != nil {
+		return nil, fmt.Errorf("không đọc được tệp Excel (.xlsx): %w; hãy lưu bảng dưới dạng Excel Workbook (.xlsx) rồi thử lại", err)
 	}
 	defer f.Close()
 	imp, err := readMachineSheet(f)
@@ -93,7 +98,7 @@ func readMachineSheet(f *excelize.File) (*Imported, error) {
 	if idx, _ := f.GetSheetIndex(SheetBudget); idx < 0 {
 		return nil, fmt.Errorf("không thấy trang %q trong tệp: hãy giữ nguyên tên trang khi sửa bảng", SheetBudget)
 	}
-	rows, err := f.GetRows(SheetMachine, excelize.Options{RawCellValue: true})
+	rows, err := sheetRows(f, SheetMachine)
 	if err != nil {
 		return nil, fmt.Errorf("không đọc được trang %s: %v", SheetMachine, err)
 	}
@@ -123,6 +128,36 @@ func readMachineSheet(f *excelize.File) (*Imported, error) {
 	return imp, nil
 }
 
+// sheetRows streams the raw cell texts of a sheet, row by row, refusing a sheet of more than
+// MaxSheetRows rows or MaxSheetCells cells as soon as it goes past them.
+func sheetRows(f *excelize.File, sheet string) ([][]string, error) {
+	it, err := f.Rows(sheet)
+	if err != nil {
+		return nil, err
+	}
+	defer it.Close()
+	var out [][]string
+	cells, last := 0, 0
+	for it.Next() {
+		if len(out) >= MaxSheetRows {
+			return nil, fmt.Errorf("trang có hơn %s hàng, quá giới hạn của bảng dự toán; hãy xoá các hàng thừa", forms.Money(MaxSheetRows))
+		}
+		row, err := it.Columns(excelize.Options{RawCellValue: true})
+		if err != nil {
+			return nil, err
+		}
+		cells += len(row)
+		if cells > MaxSheetCells {
+			return nil, fmt.Errorf("trang có hơn %s ô, quá giới hạn của bảng dự toán; hãy xoá các ô thừa", forms.Money(MaxSheetCells))
+		}
+		out = append(out, row)
+		if len(row) > 0 {
+			last = len(out)
+		}
+	}
+	return out[:last], it.Error() // without trailing empty rows, as excelize's GetRows
+}
+
 // reader reads the budget table, collecting every cell error.
 type reader struct {
 	f    *excelize.File
@@ -143,7 +178,7 @@ func (rd *reader) value(row, c int) string {
 }
 
 func (rd *reader) readLines() []ImportedLine {
-	rows, err := rd.f.GetRows(SheetBudget, excelize.Options{RawCellValue: true})
+	rows, err := sheetRows(rd.f, SheetBudget)
 	if err != nil {
 		rd.fail("A1", "không đọc được trang %s: %v", SheetBudget, err)
 		return nil
