@@ -82,6 +82,28 @@ type Person struct {
 	Name     string `json:"name"`
 	Title    string `json:"title"`               // "Giám đốc", "Chủ nhiệm HTX", "Chủ hộ kinh doanh"
 	IDNumber string `json:"id_number,omitempty"` // CCCD, 12 digits
+	Gender   Gender `json:"gender,omitempty"`    // "male" or "female"; empty when not given
+}
+
+// Gender of a person, for "ông"/"bà" in the documents.
+type Gender string
+
+// The genders; GenderUnknown prints "ông/bà".
+const (
+	GenderUnknown Gender = ""
+	GenderMale    Gender = "male"
+	GenderFemale  Gender = "female"
+)
+
+// Honorific is "ông", "bà", or "ông/bà" when the gender is not known.
+func (g Gender) Honorific() string {
+	switch g {
+	case GenderMale:
+		return "ông"
+	case GenderFemale:
+		return "bà"
+	}
+	return "ông/bà"
 }
 
 // Sector is the ND 80/2021 sector that sets the SME thresholds.

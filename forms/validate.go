@@ -57,7 +57,7 @@ func checkField(app *Application, step string, f Field) []Problem {
 	}
 	empty := text == "" || (f.Kind == FieldBool && text == "false")
 	if empty {
-		if f.Required {
+		if f.RequiredFor(app) {
 			verb := "chưa nhập"
 			if f.Kind == FieldChoice {
 				verb = "chưa chọn"
