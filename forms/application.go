@@ -28,6 +28,15 @@ func (p Programme) Label() string {
 	return string(p)
 }
 
+// ProgrammeLabel is the programme's name as the dossier prints it: a trade-fair dossier speaks of
+// the outstanding-product selection only when the product is entered for it.
+func (a *Application) ProgrammeLabel() string {
+	if a.Programme == TradeFair && !a.Project.Selection.Enter {
+		return "Hỗ trợ tham gia hội chợ, triển lãm"
+	}
+	return a.Programme.Label()
+}
+
 // ShortLabel is a short Vietnamese name for lists.
 func (p Programme) ShortLabel() string {
 	switch p {

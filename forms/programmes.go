@@ -178,6 +178,21 @@ func currentStep(extra ...Field) Step {
 		Fields: append(fields, extra...)}
 }
 
+// needStep asks the current state and the need, for a programme without equipment in use (trade fairs).
+func needStep() Step {
+	s := currentStep()
+	var fields []Field
+	for _, f := range s.Fields {
+		if f.Path != "project.current_equipment" {
+			fields = append(fields, f)
+		}
+	}
+	s.Fields = fields
+	s.Fields[0].Label, s.Fields[0].LabelEN = "Hiện trạng sản xuất, kinh doanh", "Current production and sales"
+	s.Fields[0].Help, s.Fields[0].HelpEN = "Sản phẩm, sản lượng, lao động, thị trường hiện nay", "Products, output, workforce, markets"
+	return s
+}
+
 func objectivesStep(extra ...Field) Step {
 	fields := []Field{
 		{Path: "project.objectives", Kind: FieldMultiline, Label: "Mục tiêu", LabelEN: "Objectives", Required: true,
@@ -410,6 +425,7 @@ func newTradeFairDef() *ProgrammeDef {
 				{"abroad", "Tham gia hội chợ, triển lãm ở nước ngoài", "Fair abroad"},
 			}),
 			enterpriseStep(),
+			needStep(),
 			{ID: "fair", Kind: StepQuestions, Title: "Hội chợ, triển lãm", TitleEN: "The fair",
 				Fields: []Field{
 					{Path: "project.fair.name", Kind: FieldText, Label: "Tên hội chợ, triển lãm", LabelEN: "Fair name", Required: true},

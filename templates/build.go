@@ -123,7 +123,7 @@ func (b *builder) build() (*Dossier, error) {
 	app := b.app
 	d := &Dossier{
 		Title:   b.dossierTitle(),
-		Subject: app.Programme.Label(),
+		Subject: app.ProgrammeLabel(),
 		Author:  forms.Clean(app.Enterprise.Name),
 		Creator: strings.TrimSpace(AppName + " " + b.opts.AppVersion),
 		Variant: b.opts.Variant,
@@ -368,7 +368,7 @@ func (b *builder) signature(recipients []string) Block {
 	return Block{Kind: KindSignature, Signature: &SignatureBlock{
 		Recipients: recipients,
 		Titles:     titles,
-		Note:       "(Ký, ghi rõ họ tên và đóng dấu)",
+		Note:       b.app.Enterprise.Kind.SignatureNote(),
 		Space:      24,
 		Name:       name,
 	}}

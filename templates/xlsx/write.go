@@ -570,7 +570,7 @@ func (b *builder) writeHeaderBlock(sw *excelize.StreamWriter) error {
 	if err := mergedRow(sw, 2, title, b.st.subtitle, boldTextHeight(title, full)); err != nil {
 		return err
 	}
-	programme := app.Programme.Label()
+	programme := app.ProgrammeLabel()
 	if def := forms.Definition(app.Programme); def != nil {
 		for _, s := range def.Scopes {
 			if s.Value == res.Scope && s.Label != "" {
