@@ -28,6 +28,15 @@ func (p Programme) Label() string {
 	return string(p)
 }
 
+// ProgrammeLabel is the programme's name as the dossier prints it: a trade-fair dossier speaks of
+// the outstanding-product selection only when the product is entered for it.
+func (a *Application) ProgrammeLabel() string {
+	if a.Programme == TradeFair && !a.Project.Selection.Enter {
+		return "Hỗ trợ tham gia hội chợ, triển lãm"
+	}
+	return a.Programme.Label()
+}
+
 // ShortLabel is a short Vietnamese name for lists.
 func (p Programme) ShortLabel() string {
 	switch p {
@@ -141,9 +150,13 @@ type Application struct {
 type Project struct {
 	Title     string `json:"title"`
 	Location  string `json:"location"`
-	Scope     string `json:"scope,omitempty"` // equipment: machinery | technology-line | demonstration-model; trade-fair: domestic | abroad; cleaner-production: assessment | pilot-model
+	Scope     string `json:"scope,omitempty"` // equipment: machinery | technology-line | demonstration-model | efficient-model; trade-fair: domestic | domestic-organised | abroad; cleaner-production: assessment | pilot-model
 	StartDate Date   `json:"start_date"`
 	EndDate   Date   `json:"end_date"`
+	// The units of TT 36/2013/TT-BCT Art. 5: the implementing unit (empty: the establishment
+	// itself, which is also the beneficiary) and a partner unit.
+	ImplementingUnit string `json:"implementing_unit,omitempty"`
+	PartnerUnit      string `json:"partner_unit,omitempty"`
 
 	// Đề án section 2: need and legal basis.
 	CurrentProduction string          `json:"current_production,omitempty"` // products, capacity, workforce

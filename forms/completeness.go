@@ -39,7 +39,7 @@ func CheckCompleteness(app *Application) Completeness {
 			}
 		}
 		for _, f := range step.Fields {
-			if !f.Required || !f.Applies(app) {
+			if !f.RequiredFor(app) || !f.Applies(app) {
 				continue
 			}
 			sc.Total++

@@ -27,10 +27,10 @@ var criteria = map[string]criterion{
 		return CriterionFailed, k.Label() + " không thuộc đối tượng được hỗ trợ", true
 	}},
 	"sme": {"Quy mô doanh nghiệp nhỏ và vừa", "enterprise.insured_employees", func(app *Application, c CriterionRule) (CriterionStatus, string, bool) {
-		if app.Enterprise.Kind == KindHousehold || app.Enterprise.Kind == KindCoopGroup {
-			return CriterionMet, app.Enterprise.Kind.Label() + " không xét quy mô doanh nghiệp", true
-		}
 		class, why := app.Enterprise.Size()
+		if class == SizeNotApplicable {
+			return CriterionMet, why, true
+		}
 		if class == SizeUnknown {
 			return CriterionUnknown, why, true
 		}

@@ -31,6 +31,43 @@ func (k EnterpriseKind) Label() string {
 	return string(k)
 }
 
+// RepresentativeRole is how the documents name the person who acts for the establishment: a
+// household business has a head ("chủ hộ kinh doanh"), the other forms a legal representative.
+func (k EnterpriseKind) RepresentativeRole() string {
+	if k == KindHousehold {
+		return "chủ hộ kinh doanh"
+	}
+	return "người đại diện theo pháp luật"
+}
+
+// RegistrationName is the certificate that registers the establishment.
+func (k EnterpriseKind) RegistrationName() string {
+	switch k {
+	case KindHousehold:
+		return "giấy chứng nhận đăng ký hộ kinh doanh"
+	case KindCooperative:
+		return "giấy chứng nhận đăng ký hợp tác xã"
+	}
+	return "giấy chứng nhận đăng ký doanh nghiệp"
+}
+
+// SignatureNote is the italic line under the signer's title: a household business may have no seal.
+func (k EnterpriseKind) SignatureNote() string {
+	if k == KindHousehold {
+		return "(Ký, ghi rõ họ tên, đóng dấu nếu có)"
+	}
+	return "(Ký, ghi rõ họ tên và đóng dấu)"
+}
+
+// NameWithHonorific is "ông Nguyễn Văn A", "bà Lê Thị B", or "ông/bà …" when the gender is unknown.
+func (p Person) NameWithHonorific() string {
+	n := Clean(p.Name)
+	if n == "" {
+		return ""
+	}
+	return p.Gender.Honorific() + " " + n
+}
+
 // LabelEN is the English name of the legal form.
 func (k EnterpriseKind) LabelEN() string {
 	switch k {
@@ -82,6 +119,28 @@ type Person struct {
 	Name     string `json:"name"`
 	Title    string `json:"title"`               // "Giám đốc", "Chủ nhiệm HTX", "Chủ hộ kinh doanh"
 	IDNumber string `json:"id_number,omitempty"` // CCCD, 12 digits
+	Gender   Gender `json:"gender,omitempty"`    // "male" or "female"; empty when not given
+}
+
+// Gender of a person, for "ông"/"bà" in the documents.
+type Gender string
+
+// The genders; GenderUnknown prints "ông/bà".
+const (
+	GenderUnknown Gender = ""
+	GenderMale    Gender = "male"
+	GenderFemale  Gender = "female"
+)
+
+// Honorific is "ông", "bà", or "ông/bà" when the gender is not known.
+func (g Gender) Honorific() string {
+	switch g {
+	case GenderMale:
+		return "ông"
+	case GenderFemale:
+		return "bà"
+	}
+	return "ông/bà"
 }
 
 // Sector is the ND 80/2021 sector that sets the SME thresholds.

@@ -23,6 +23,9 @@ func scopeIs(scopes ...string) func(*Application) bool {
 
 func selectionEntered(app *Application) bool { return app.Project.Selection.Enter }
 
+// sizeTested: the size figures are needed only for an enterprise (see Enterprise.Size).
+func sizeTested(app *Application) bool { return app.Enterprise.Kind.sizeTested() }
+
 func hasCostType(id string) func(*Application) bool {
 	return func(app *Application) bool {
 		for _, l := range app.Budget.Lines {
@@ -102,7 +105,10 @@ func EnterpriseFields() []Field {
 		{Path: "enterprise.address.province", Kind: FieldChoice, Label: "Tỉnh / thành phố", LabelEN: "Province / city", Required: true, Choices: provinceChoices(), Validate: ValidateProvinceCode},
 		{Path: "enterprise.former_address", Kind: FieldText, Label: "Địa chỉ cũ (trước 01/7/2025)", LabelEN: "Former address (before 1 July 2025)",
 			Help: "Như ghi trên giấy tờ cũ, nếu khác địa chỉ mới", HelpEN: "As written on older papers"},
-		{Path: "enterprise.representative.name", Kind: FieldText, Label: "Người đại diện theo pháp luật", LabelEN: "Legal representative", Required: true},
+		{Path: "enterprise.representative.name", Kind: FieldText, Label: "Người đại diện theo pháp luật (chủ hộ kinh doanh)", LabelEN: "Legal representative (head of the household business)", Required: true},
+		{Path: "enterprise.representative.gender", Kind: FieldChoice, Label: "Ông / bà", LabelEN: "Mr / Ms", Choices: []Choice{
+			{"male", "Ông", "Mr"}, {"female", "Bà", "Ms"},
+		}, Help: "Để văn bản ghi \"ông Nguyễn Văn A\" hoặc \"bà Lê Thị B\" thay cho \"ông/bà\"", HelpEN: "So that documents write Mr or Ms"},
 		{Path: "enterprise.representative.title", Kind: FieldText, Label: "Chức vụ", LabelEN: "Position", Required: true, Help: "Ví dụ: Giám đốc, Chủ nhiệm HTX, Chủ hộ kinh doanh"},
 		{Path: "enterprise.representative.id_number", Kind: FieldText, Label: "Số CCCD / định danh cá nhân", LabelEN: "Citizen ID", Validate: ValidateCCCD},
 		{Path: "enterprise.phone", Kind: FieldText, Label: "Điện thoại", LabelEN: "Phone", Required: true, Validate: ValidatePhone, Help: "Ví dụ: 0912 345 678 hoặc 028 3930 3279"},
@@ -111,10 +117,10 @@ func EnterpriseFields() []Field {
 		{Path: "enterprise.bank_name", Kind: FieldText, Label: "Tại ngân hàng", LabelEN: "Bank"},
 		{Path: "enterprise.founded_on", Kind: FieldDate, Label: "Ngày thành lập", LabelEN: "Founded on", Validate: ValidateDate, Help: "dd/mm/yyyy"},
 		{Path: "enterprise.employees", Kind: FieldInt, Label: "Tổng số lao động", LabelEN: "Employees", Validate: validateCount},
-		{Path: "enterprise.insured_employees", Kind: FieldInt, Label: "Lao động tham gia BHXH", LabelEN: "Employees with social insurance", Required: true, Validate: validateCount,
+		{Path: "enterprise.insured_employees", Kind: FieldInt, Label: "Lao động tham gia BHXH", LabelEN: "Employees with social insurance", Required: true, RequiredIf: sizeTested, Validate: validateCount,
 			Help: "Nghị định 80/2021 chỉ tính lao động tham gia bảo hiểm xã hội", HelpEN: "ND 80/2021 counts only insured employees"},
-		{Path: "enterprise.revenue", Kind: FieldMoney, Label: "Doanh thu năm trước (đồng)", LabelEN: "Revenue last year (VND)", Required: true, Validate: ValidateMoney},
-		{Path: "enterprise.capital", Kind: FieldMoney, Label: "Tổng nguồn vốn năm trước (đồng)", LabelEN: "Total capital last year (VND)", Required: true, Validate: ValidateMoney},
+		{Path: "enterprise.revenue", Kind: FieldMoney, Label: "Doanh thu năm trước (đồng)", LabelEN: "Revenue last year (VND)", Required: true, RequiredIf: sizeTested, Validate: ValidateMoney},
+		{Path: "enterprise.capital", Kind: FieldMoney, Label: "Tổng nguồn vốn năm trước (đồng)", LabelEN: "Total capital last year (VND)", Required: true, RequiredIf: sizeTested, Validate: ValidateMoney},
 		{Path: "enterprise.sector", Kind: FieldChoice, Label: "Lĩnh vực (xác định quy mô)", LabelEN: "Sector (for size class)", Required: true, Choices: sectorChoices},
 		{Path: "enterprise.industry", Kind: FieldChoice, Label: "Ngành nghề được khuyến công", LabelEN: "Eligible industry", Required: true, Choices: industryChoices(),
 			Help: "Theo Điều 5 Nghị định 45/2012/NĐ-CP", HelpEN: "Per ND 45/2012 Art. 5"},
@@ -139,6 +145,9 @@ func generalStep(scopeLabel string, scopes []Choice) Step {
 			{Path: "project.title", Kind: FieldMultiline, Label: "Tên đề án", LabelEN: "Project title", Required: true,
 				Help: "Ví dụ: Hỗ trợ ứng dụng máy móc thiết bị tiên tiến vào sản xuất bánh tráng", HelpEN: "A short, specific title"},
 			{Path: "project.location", Kind: FieldText, Label: "Địa điểm thực hiện", LabelEN: "Location", Required: true},
+			{Path: "project.implementing_unit", Kind: FieldText, Label: "Đơn vị thực hiện đề án", LabelEN: "Implementing unit",
+				Help: "Để trống nếu cơ sở tự thực hiện; ghi tên đơn vị tư vấn hoặc trung tâm khuyến công nếu đơn vị đó thực hiện (Điều 5 Thông tư 36/2013/TT-BCT)", HelpEN: "Leave empty when the establishment itself carries it out"},
+			{Path: "project.partner_unit", Kind: FieldText, Label: "Đơn vị phối hợp (nếu có)", LabelEN: "Partner unit (if any)"},
 			{Path: "project.start_date", Kind: FieldDate, Label: "Thời gian bắt đầu", LabelEN: "Start", Required: true, Validate: ValidateDate},
 			{Path: "project.end_date", Kind: FieldDate, Label: "Thời gian kết thúc", LabelEN: "End", Required: true, Validate: ValidateDate},
 		}}
@@ -167,6 +176,21 @@ func currentStep(extra ...Field) Step {
 	}
 	return Step{ID: "current", Kind: StepQuestions, Title: "Hiện trạng và sự cần thiết", TitleEN: "Current state and need",
 		Fields: append(fields, extra...)}
+}
+
+// needStep asks the current state and the need, for a programme without equipment in use (trade fairs).
+func needStep() Step {
+	s := currentStep()
+	var fields []Field
+	for _, f := range s.Fields {
+		if f.Path != "project.current_equipment" {
+			fields = append(fields, f)
+		}
+	}
+	s.Fields = fields
+	s.Fields[0].Label, s.Fields[0].LabelEN = "Hiện trạng sản xuất, kinh doanh", "Current production and sales"
+	s.Fields[0].Help, s.Fields[0].HelpEN = "Sản phẩm, sản lượng, lao động, thị trường hiện nay", "Products, output, workforce, markets"
+	return s
 }
 
 func objectivesStep(extra ...Field) Step {
@@ -240,6 +264,7 @@ func newEquipmentDef() *ProgrammeDef {
 			{"machinery", "Ứng dụng máy móc thiết bị tiên tiến", "Advanced machinery"},
 			{"technology-line", "Dây chuyền công nghệ hoàn chỉnh", "Complete technology line"},
 			{"demonstration-model", "Mô hình trình diễn kỹ thuật", "Technical demonstration model"},
+			{"efficient-model", "Mô hình trình diễn kỹ thuật tại cơ sở đang sản xuất có hiệu quả", "Demonstration at an efficient establishment"},
 		},
 		CostTypes: []CostType{
 			{"machinery", "Máy móc, thiết bị", "Machinery and equipment", "cái"},
@@ -255,7 +280,7 @@ func newEquipmentDef() *ProgrammeDef {
 			{ID: "quotations", Title: "Báo giá của ít nhất 03 nhà cung cấp (hoặc hợp đồng, hóa đơn)", TitleEN: "Quotations from at least 3 suppliers", Required: true},
 			{ID: "specifications", Title: "Tài liệu thông số kỹ thuật của máy móc thiết bị", TitleEN: "Technical specifications of the machines", Required: true},
 			{ID: "technology-contract", Title: "Hợp đồng chuyển giao công nghệ", TitleEN: "Technology transfer contract", Required: true, ShowIf: hasCostType("technology-transfer")},
-			{ID: "model-design", Title: "Thiết kế, dự toán xây dựng mô hình trình diễn", TitleEN: "Design and estimate of the demonstration model", Required: true, ShowIf: scopeIs("demonstration-model")},
+			{ID: "model-design", Title: "Thiết kế, dự toán xây dựng mô hình trình diễn", TitleEN: "Design and estimate of the demonstration model", Required: true, ShowIf: scopeIs("demonstration-model", "efficient-model")},
 			{ID: "cp-assessment", Title: "Báo cáo đánh giá nhanh sản xuất sạch hơn (nếu có)", TitleEN: "Rapid cleaner-production assessment report (if any)"},
 			financial, premises, environment,
 		},
@@ -264,6 +289,7 @@ func newEquipmentDef() *ProgrammeDef {
 				{"machinery", "Ứng dụng máy móc thiết bị tiên tiến", "Advanced machinery"},
 				{"technology-line", "Dây chuyền công nghệ hoàn chỉnh", "Complete technology line"},
 				{"demonstration-model", "Mô hình trình diễn kỹ thuật", "Technical demonstration model"},
+				{"efficient-model", "Mô hình trình diễn kỹ thuật tại cơ sở đang sản xuất có hiệu quả", "Demonstration at an efficient establishment"},
 			}),
 			enterpriseStep(),
 			currentStep(),
@@ -404,6 +430,7 @@ func newTradeFairDef() *ProgrammeDef {
 				{"abroad", "Tham gia hội chợ, triển lãm ở nước ngoài", "Fair abroad"},
 			}),
 			enterpriseStep(),
+			needStep(),
 			{ID: "fair", Kind: StepQuestions, Title: "Hội chợ, triển lãm", TitleEN: "The fair",
 				Fields: []Field{
 					{Path: "project.fair.name", Kind: FieldText, Label: "Tên hội chợ, triển lãm", LabelEN: "Fair name", Required: true},

@@ -32,7 +32,9 @@ type Field struct {
 	Help     string    // Vietnamese help text
 	HelpEN   string    // English help text
 	Required bool      // must be answered when the field applies
-	Choices  []Choice  // for FieldChoice
+	// RequiredIf narrows Required to the applications it returns true for; nil means always.
+	RequiredIf func(*Application) bool
+	Choices    []Choice // for FieldChoice
 	// Validate checks a typed value; nil when any text is accepted. Empty input is checked by Required, not here.
 	Validate func(string) error
 	// ShowIf decides whether the field applies to the application; nil means always.
@@ -44,6 +46,11 @@ type Field struct {
 
 // Applies reports whether the field applies to the application.
 func (f Field) Applies(app *Application) bool { return f.ShowIf == nil || f.ShowIf(app) }
+
+// RequiredFor reports whether the field must be answered in the application.
+func (f Field) RequiredFor(app *Application) bool {
+	return f.Required && (f.RequiredIf == nil || app == nil || f.RequiredIf(app))
+}
 
 // StepKind tells the interface how to draw a step.
 type StepKind string

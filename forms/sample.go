@@ -54,7 +54,7 @@ func sampleEquipment() *Application {
 	app.Enterprise = sampleEnterprise(
 		"Công ty TNHH Chế biến Nông sản Phước Hưng", "Phước Hưng", "PH", "0701234567", KindEnterprise,
 		Address{Street: "Số 15 Đường Đoàn Thị Điểm, khu phố Bến Đình", Commune: "Phường Vũng Tàu", Province: "79"},
-		Person{Name: "Nguyễn Thị Ngọc Hường", Title: "Giám đốc", IDNumber: "077185001234"},
+		Person{Name: "Nguyễn Thị Ngọc Hường", Title: "Giám đốc", IDNumber: "077185001234", Gender: GenderFemale},
 	)
 	app.Enterprise.FormerAddress = "Số 15 Đoàn Thị Điểm, Phường 1, Thành phố Vũng Tàu, Tỉnh Bà Rịa - Vũng Tàu"
 	app.Enterprise.Industry = "a"
@@ -98,7 +98,7 @@ func sampleCleaner() *Application {
 	app.Enterprise = sampleEnterprise(
 		"Hợp tác xã Dệt thổ cẩm và Nhuộm màu tự nhiên Ê Đê Buôn Đôn", "HTX Thổ cẩm Buôn Đôn", "HTXTC", "1803456786", KindCooperative,
 		Address{Street: "Thôn Trí A", Commune: "Xã Buôn Đôn", Province: "66"},
-		Person{Name: "H’Yuôn Niê", Title: "Chủ nhiệm", IDNumber: "066190004321"},
+		Person{Name: "H’Yuôn Niê", Title: "Chủ nhiệm", IDNumber: "066190004321", Gender: GenderFemale},
 	)
 	app.Enterprise.Industry = "dd"
 	app.Enterprise.MainProducts = "Vải thổ cẩm dệt tay, khăn choàng, túi xách nhuộm màu lá rừng; sản lượng 8.000 m² vải/năm."
@@ -148,7 +148,7 @@ func sampleTradeFair() *Application {
 	app.Enterprise = sampleEnterprise(
 		"Công ty Cổ phần Gốm sứ Mỹ nghệ Lái Thiêu Xưa", "Gốm Lái Thiêu Xưa", "GLT", "3709876547", KindEnterprise,
 		Address{Street: "Số 27 Đường Phan Đình Phùng", Commune: "Phường Lái Thiêu", Province: "79"},
-		Person{Name: "Trần Quốc Khải", Title: "Tổng giám đốc", IDNumber: "074083009876"},
+		Person{Name: "Trần Quốc Khải", Title: "Tổng giám đốc", IDNumber: "074083009876", Gender: GenderMale},
 	)
 	app.Enterprise.FormerAddress = "Số 27 Phan Đình Phùng, Phường Lái Thiêu, Thành phố Thuận An, Tỉnh Bình Dương"
 	app.Enterprise.Industry = "dd"

@@ -12,6 +12,10 @@ const (
 	SizeMedium  SizeClass = "medium"
 	SizeNotSME  SizeClass = "not-sme"
 	SizeUnknown SizeClass = "unknown"
+	// SizeNotApplicable is the class of a cooperative, cooperative group or household business:
+	// TT 46/2012/TT-BCT Art. 3.1 applies the SME test to enterprises only (point a); the other
+	// forms are beneficiaries as such (points b, c).
+	SizeNotApplicable SizeClass = "not-applicable"
 )
 
 // Label is the Vietnamese name of the size class.
@@ -25,6 +29,8 @@ func (s SizeClass) Label() string {
 		return "Doanh nghiệp vừa"
 	case SizeNotSME:
 		return "Không phải doanh nghiệp nhỏ và vừa"
+	case SizeNotApplicable:
+		return "Không xét quy mô doanh nghiệp"
 	}
 	return "Chưa xác định"
 }
@@ -34,6 +40,15 @@ func (s SizeClass) IsSME() bool { return s == SizeMicro || s == SizeSmall || s =
 
 // SizeCitation is the legal source of the thresholds.
 const SizeCitation = "Điều 5 Nghị định 80/2021/NĐ-CP"
+
+// sizeFormsCitation is where cooperatives, cooperative groups and household businesses are named
+// beneficiaries without a size test.
+const sizeFormsCitation = "điểm b, c khoản 1 Điều 3 Thông tư 46/2012/TT-BCT"
+
+// sizeTested reports whether the legal form takes the ND 80/2021 size test: only an enterprise does.
+func (k EnterpriseKind) sizeTested() bool {
+	return k != KindCooperative && k != KindCoopGroup && k != KindHousehold
+}
 
 type sizeThreshold struct {
 	class   SizeClass
@@ -66,6 +81,9 @@ var sizeThresholds = map[Sector][]sizeThreshold{
 // Size classifies the enterprise by the thresholds of ND 80/2021 Art. 5 and explains the result
 // in Vietnamese. Only employees with social insurance count; capital is total capital.
 func (e Enterprise) Size() (SizeClass, string) {
+	if !e.Kind.sizeTested() {
+		return SizeNotApplicable, e.Kind.Label() + " thuộc đối tượng được hỗ trợ không xét quy mô doanh nghiệp theo " + sizeFormsCitation
+	}
 	sector := e.Sector
 	if sector == "" {
 		sector = SectorIndustry

@@ -57,7 +57,7 @@ func checkField(app *Application, step string, f Field) []Problem {
 	}
 	empty := text == "" || (f.Kind == FieldBool && text == "false")
 	if empty {
-		if f.Required {
+		if f.RequiredFor(app) {
 			verb := "chưa nhập"
 			if f.Kind == FieldChoice {
 				verb = "chưa chọn"
@@ -75,7 +75,11 @@ func checkField(app *Application, step string, f Field) []Problem {
 	}
 	if f.Validate != nil {
 		if err := f.Validate(text); err != nil {
-			probs = append(probs, Problem{Path: f.Path, Step: step, Severity: SeverityError, Message: fmt.Sprintf("%s: %v", f.Label, err)})
+			msg := err.Error()
+			if f.Path == "enterprise.tax_code" { // name the establishment's own certificate
+				msg = strings.ReplaceAll(msg, KindEnterprise.RegistrationName(), app.Enterprise.Kind.RegistrationName())
+			}
+			probs = append(probs, Problem{Path: f.Path, Step: step, Severity: SeverityError, Message: fmt.Sprintf("%s: %s", f.Label, msg)})
 		}
 	}
 	if f.Kind == FieldChoice && len(f.Choices) > 0 && !hasChoice(f.Choices, text) {
@@ -227,7 +231,11 @@ func checkConsistency(app *Application) []Problem {
 	rep, signer := Clean(app.Enterprise.Representative.Name), Clean(app.Signer.Name)
 	if rep != "" && signer != "" && !strings.EqualFold(rep, signer) {
 		probs = append(probs, Problem{Path: "signer.name", Step: "letter", Severity: SeverityWarning,
-			Message: fmt.Sprintf("Người ký (%s) khác người đại diện theo pháp luật (%s): cần kèm giấy ủy quyền, hoặc sửa tên người ký", signer, rep)})
+			Message: fmt.Sprintf("Người ký (%s) khác %s (%s): cần kèm giấy ủy quyền, hoặc sửa tên người ký", signer, app.Enterprise.Kind.RepresentativeRole(), rep)})
+	}
+	if tc := NormaliseTaxCode(Clean(app.Enterprise.TaxCode)); len(tc) == 12 && allDigits(tc) && app.Enterprise.Kind != KindHousehold && app.Enterprise.Kind != "" {
+		probs = append(probs, Problem{Path: "enterprise.tax_code", Step: "enterprise", Severity: SeverityWarning,
+			Message: fmt.Sprintf("Mã số thuế %s có 12 chữ số (số định danh cá nhân), dùng cho hộ kinh doanh; %s có mã số thuế 10 chữ số ghi trên %s: kiểm tra lại mã số thuế hoặc loại hình", tc, lower(app.Enterprise.Kind.Label()), app.Enterprise.Kind.RegistrationName())})
 	}
 	if app.Enterprise.Employees > 0 && app.Enterprise.InsuredEmployees > app.Enterprise.Employees {
 		probs = append(probs, Problem{Path: "enterprise.insured_employees", Step: "enterprise", Severity: SeverityError,

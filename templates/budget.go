@@ -96,16 +96,18 @@ func (b *builder) budgetDoc() (Document, error) {
 		Para(Paragraph{Text: "Kinh phí đối ứng của cơ sở: " + string(m.Counterpart) + " đồng (Bằng chữ: " + m.CounterpartWords + ").", Align: AlignLeft, Indent: true}),
 	}
 	if b.budget != nil {
-		blocks = append(blocks, Space(2), H(3, "Ghi chú:"))
-		if b.budget.PackTitle != "" {
-			blocks = append(blocks, Para(Paragraph{Text: fmt.Sprintf("- Mức hỗ trợ áp dụng theo: %s (phiên bản %s).", b.budget.PackTitle, b.budget.PackVersion), Align: AlignJustify, Indent: true, Size: 12}))
-		}
-		for _, n := range b.budget.Notes {
+		// the legal notes the officer needs; the preparer's remarks are on the draft's last page
+		var notes []Block
+		for _, n := range forms.OfficialNotes(b.budget.Notes) {
 			text := "- " + strings.TrimRight(forms.Clean(n.Message), ".")
 			if n.Citation != "" && !strings.Contains(text, forms.Clean(n.Citation)) {
 				text += " (Căn cứ: " + forms.Clean(n.Citation) + ")"
 			}
-			blocks = append(blocks, Para(Paragraph{Text: text + ".", Align: AlignJustify, Indent: true, Size: 12}))
+			notes = append(notes, Para(Paragraph{Text: text + ".", Align: AlignJustify, Indent: true, Size: 12}))
+		}
+		if len(notes) > 0 {
+			blocks = append(blocks, Space(2), H(3, "Ghi chú:"))
+			blocks = append(blocks, notes...)
 		}
 	}
 	blocks = append(blocks, Space(2), b.signature(nil))

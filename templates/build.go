@@ -18,15 +18,17 @@ const (
 
 // Document ids of the generated documents. Attachments get "att-<n>".
 const (
-	DocCover       = "cover"
-	DocDraftNotes  = "draft-notes"
-	DocLetter      = "letter"
-	DocProposal    = "proposal"
-	DocBudget      = "budget"
-	DocCommitment  = "commitment"
-	DocRegistering = "registration-form"
-	DocProductDesc = "product-description"
-	DocChecklist   = "checklist"
+	DocCover      = "cover"
+	DocDraftNotes = "draft-notes"
+	// DocPreparerNotes is the draft's last page: the remarks the final documents leave out.
+	DocPreparerNotes = "preparer-notes"
+	DocLetter        = "letter"
+	DocProposal      = "proposal"
+	DocBudget        = "budget"
+	DocCommitment    = "commitment"
+	DocRegistering   = "registration-form"
+	DocProductDesc   = "product-description"
+	DocChecklist     = "checklist"
 )
 
 // Options choose the variant and the fixed facts of a build.
@@ -121,7 +123,7 @@ func (b *builder) build() (*Dossier, error) {
 	app := b.app
 	d := &Dossier{
 		Title:   b.dossierTitle(),
-		Subject: app.Programme.Label(),
+		Subject: app.ProgrammeLabel(),
 		Author:  forms.Clean(app.Enterprise.Name),
 		Creator: strings.TrimSpace(AppName + " " + b.opts.AppVersion),
 		Variant: b.opts.Variant,
@@ -155,6 +157,11 @@ func (b *builder) build() (*Dossier, error) {
 	}
 	docs = append(docs, b.checklist())
 	docs = append(docs, b.attDocs...)
+	if b.opts.Variant == Draft {
+		if doc, ok := b.preparerNotes(); ok {
+			docs = append(docs, doc)
+		}
+	}
 
 	cover := b.cover(docs)
 	d.Documents = append([]Document{cover}, docs...)
@@ -361,7 +368,7 @@ func (b *builder) signature(recipients []string) Block {
 	return Block{Kind: KindSignature, Signature: &SignatureBlock{
 		Recipients: recipients,
 		Titles:     titles,
-		Note:       "(Ký, ghi rõ họ tên và đóng dấu)",
+		Note:       b.app.Enterprise.Kind.SignatureNote(),
 		Space:      24,
 		Name:       name,
 	}}

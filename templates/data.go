@@ -32,12 +32,23 @@ type textData struct {
 	Money        moneyText
 	Attachments  []string // titles of the attachments, in checklist order
 	Selection    selectionText
+	Units        unitsText
+	HasSchedule  bool // the schedule table has rows
+}
+
+// unitsText names the units of TT 36/2013/TT-BCT Art. 5 besides the beneficiary; an empty
+// Implementing means the establishment carries out the project itself.
+type unitsText struct {
+	Implementing, Partner string
 }
 
 type enterpriseText struct {
 	Name, Kind, TaxCode, Address, FormerAddress, Representative, RepTitle string
 	Phone, Email, Bank, Founded, Employees, MainProducts, Industry        string
 	Signer, SignerTitle                                                   string
+	// RepName is the representative with "ông"/"bà" ("ông/bà" when the gender is not given);
+	// RepRole is "người đại diện theo pháp luật", or "chủ hộ kinh doanh" for a household business.
+	RepName, RepRole string
 }
 
 type projectText struct {
@@ -90,7 +101,7 @@ func newTextData(app *forms.Application, budget *forms.BudgetResult, opts Option
 	d := textData{
 		Blank:        blank,
 		Year:         v(strconv.Itoa(app.Year), "........"),
-		Programme:    app.Programme.Label(),
+		Programme:    app.ProgrammeLabel(),
 		DocumentName: def.DocumentName,
 		Scope:        v(choiceLabel(def.Scopes, def.ScopeOf(app)), dotsMid),
 		Fund:         v(app.Fund.Label(), dotsMid),
@@ -106,7 +117,13 @@ func newTextData(app *forms.Application, budget *forms.BudgetResult, opts Option
 		Phone: v(e.Phone, dotsShort), Email: v(e.Email, dotsMid), Founded: date(e.FoundedOn),
 		Employees: v(countText(e.Employees), dotsShort), MainProducts: v(e.MainProducts, dotsLong),
 		Signer: v(signerName(app), dotsMid), SignerTitle: v(signerTitle(app), dotsShort),
+		RepName: v(e.Representative.NameWithHonorific(), "ông/bà "+dotsMid), RepRole: e.Kind.RepresentativeRole(),
 	}
+	if blank {
+		d.E.RepRole = "người đại diện theo pháp luật (chủ hộ kinh doanh)"
+	}
+	d.Units = unitsText{Implementing: forms.Clean(p.ImplementingUnit), Partner: forms.Clean(p.PartnerUnit)}
+	d.HasSchedule = blank || len(p.Schedule) > 0
 	if e.BankAccount != "" || blank {
 		d.E.Bank = v(strings.TrimSpace(e.BankAccount+" tại "+e.BankName), dotsLong)
 	}

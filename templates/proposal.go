@@ -2,6 +2,7 @@ package templates
 
 import (
 	"fmt"
+	"strings"
 
 	"khuyencong/forms"
 )
@@ -49,7 +50,7 @@ func (b *builder) enterpriseFields() []Block {
 		out = append(out, F("- Địa chỉ trước sắp xếp đơn vị hành chính", t.FormerAddress, 1))
 	}
 	out = append(out,
-		F("- Người đại diện theo pháp luật", joinNonEmpty(" – chức vụ: ", t.Representative, t.RepTitle), 1),
+		F("- "+upperFirst(t.RepRole), joinNonEmpty(" – chức vụ: ", upperFirst(t.RepName), t.RepTitle), 1),
 		F("- Điện thoại", t.Phone, 1),
 		F("- Thư điện tử", t.Email, 1),
 	)
@@ -255,4 +256,12 @@ func (b *builder) budgetSummary() []Block {
 		Para(Paragraph{Text: "(Bằng chữ: " + m.CounterpartWords + ")", Align: AlignLeft, Italic: true}),
 		P("Chi tiết tại Dự toán kinh phí thực hiện đề án kèm theo."),
 	}
+}
+
+// upperFirst capitalises the first letter ("ông A" at the start of a field: "Ông A").
+func upperFirst(s string) string {
+	for i, r := range s {
+		return strings.ToUpper(string(r)) + s[i+len(string(r)):]
+	}
+	return s
 }

@@ -48,8 +48,9 @@ func programmeTemplates(p forms.Programme) (*template.Template, error) {
 		return t, nil
 	}
 	t := template.New("").Option("missingkey=error").Funcs(template.FuncMap{
-		"lowerFirst": lowerFirst,
-		"sentence":   sentence,
+		"lowerFirst":   lowerFirst,
+		"sentence":     sentence,
+		"sentenceCase": upperFirst,
 		// punct gives the punctuation that closes item i of n items: ";" then "." for the last
 		"punct": func(i, n int) string {
 			if i == n-1 {

@@ -142,7 +142,7 @@ func TestRulesExportEditImport(t *testing.T) {
 		t.Fatalf("import: %s%s", stdout, stderr)
 	}
 	code, list, _ := hoso(t, "", "rules", "list")
-	if code != 0 || !strings.Contains(list, "local-79@2018.1") {
+	if code != 0 || !strings.Contains(list, "local-79@2018.2") {
 		t.Errorf("list after import:\n%s", list)
 	}
 	broken := strings.Replace(edited, `"amount": 300000000`, `"amount": 0`, 1)

@@ -121,7 +121,7 @@ func Write(ctx context.Context, app *forms.Application, rep *forms.Report, dir s
 	if !opts.SkipXLSX && opts.Variant != templates.Blank && rep != nil && rep.Budget != nil {
 		res.XLSXPath = base + ".xlsx"
 		err = writeAtomic(ctx, res.XLSXPath, func(w io.Writer) error {
-			return xlsx.Write(w, app, rep, xlsx.Options{WordStyle: opts.WordStyle, Now: opts.Now, AppVersion: opts.AppVersion})
+			return xlsx.Write(w, app, rep, xlsx.Options{WordStyle: opts.WordStyle, Now: opts.Now, AppVersion: opts.AppVersion, Draft: opts.Variant == templates.Draft})
 		})
 		if err != nil {
 			os.Remove(res.PDFPath)

@@ -21,7 +21,7 @@ func (b *builder) planChecks() []check {
 	if sr := b.scopeRules(); sr != nil {
 		for _, c := range sr.Caps {
 			limit := fmt.Sprintf("%d", int64(c.Amount))
-			cite := citeSuffix(c.Citation, c.Unverified)
+			cite := b.citeSuffix(c.Citation, c.Unverified)
 			over := fmt.Sprintf("Vượt mức trần: tổng hỗ trợ lớn hơn %s đồng", c.Amount)
 			switch c.Per {
 			case forms.CapPerCostType:
@@ -113,7 +113,12 @@ func orText(s, alt string) string {
 	return alt
 }
 
-func citeSuffix(citation string, unverified bool) string {
+// citeSuffix is " (citation)", with the unverified flag in a draft; a final sheet prints only
+// what official paper may (forms.OfficialText).
+func (b *builder) citeSuffix(citation string, unverified bool) string {
+	if !b.opts.Draft {
+		citation, unverified = officialOrEmpty(citation), false
+	}
 	s := ""
 	if citation != "" {
 		s = " (" + citation + ")"

@@ -120,12 +120,20 @@ func (b *builder) addComments() error {
 					parts = append(parts, fmt.Sprintf("Trần mỗi dòng: %s đồng.", cr.CapPerLine))
 				}
 				if cr.Citation != "" {
-					parts = append(parts, "Căn cứ: "+cr.Citation+citeSuffix("", cr.Unverified)+".")
+					cit, flag := cr.Citation, ""
+					if !b.opts.Draft {
+						cit = officialOrEmpty(cit)
+					} else if cr.Unverified {
+						flag = " [chưa xác minh]"
+					}
+					if cit != "" {
+						parts = append(parts, "Căn cứ: "+cit+flag+".")
+					}
 				}
 			}
 			for _, c := range sr.Caps {
 				if c.Per == forms.CapPerCostType && c.CostType == g.CostType {
-					parts = append(parts, fmt.Sprintf("Trần của nhóm: %s đồng%s.", c.Amount, citeSuffix(c.Citation, c.Unverified)))
+					parts = append(parts, fmt.Sprintf("Trần của nhóm: %s đồng%s.", c.Amount, b.citeSuffix(c.Citation, c.Unverified)))
 				}
 			}
 		}
@@ -134,7 +142,7 @@ func (b *builder) addComments() error {
 		}
 	}
 	byLine := map[int][]string{} // notes by 1-based index of the dossier line
-	for _, n := range b.res.Notes {
+	for _, n := range b.notes() {
 		if n.Line > 0 {
 			byLine[n.Line] = append(byLine[n.Line], noteText(n))
 		}
@@ -271,7 +279,7 @@ func (b *builder) writeHeaderBlock(sw *excelize.StreamWriter) error {
 	if err := mergedRow(sw, 2, title, b.st.subtitle, boldTextHeight(title, full)); err != nil {
 		return err
 	}
-	programme := app.Programme.Label()
+	programme := app.ProgrammeLabel()
 	if def := forms.Definition(app.Programme); def != nil {
 		for _, s := range def.Scopes {
 			if s.Value == res.Scope && s.Label != "" {
@@ -285,12 +293,17 @@ func (b *builder) writeHeaderBlock(sw *excelize.StreamWriter) error {
 	if b.rep.Pack != nil {
 		citation = b.rep.Pack.Citation
 	}
+	packRow := struct{ label, value string }{"Bộ quy tắc", pack}
+	if !b.opts.Draft { // the rule pack is the preparer's business; the final sheet names the project
+		packRow = struct{ label, value string }{"Đề án", forms.Clean(app.Project.Title)}
+		citation = forms.OfficialCitation(citation)
+	}
 	info := []struct{ label, value string }{
 		{"Cơ sở thực hiện", forms.Clean(app.Enterprise.Name)},
 		{"Mã số thuế", forms.Clean(app.Enterprise.TaxCode)},
 		{"Chương trình", programme},
 		{"Nguồn kinh phí", fmt.Sprintf("%s — năm %d", fund, app.Year)},
-		{"Bộ quy tắc", pack},
+		packRow,
 		{"Căn cứ", citation},
 	}
 	for i, in := range info {
@@ -516,7 +529,9 @@ func (b *builder) writeNotes(sw *excelize.StreamWriter) (int, error) {
 	}
 	row++
 	var notes []string
-	notes = append(notes, "Cột (7) là mức hỗ trợ do ứng dụng Hồ sơ Khuyến công tính theo bộ quy tắc khi lập bảng (tỷ lệ và mức trần ghi trong chú thích của ô); cột (6) và (8) là công thức, tự tính lại khi sửa số lượng, đơn giá.")
+	if b.opts.Draft { // a note to the preparer, not to the officer
+		notes = append(notes, "Cột (7) là mức hỗ trợ do ứng dụng Hồ sơ Khuyến công tính theo bộ quy tắc khi lập bảng (tỷ lệ và mức trần ghi trong chú thích của ô); cột (6) và (8) là công thức, tự tính lại khi sửa số lượng, đơn giá.")
+	}
 	notes = append(notes, b.printedNotes()...)
 	for _, n := range notes {
 		text := "- " + n
@@ -597,7 +612,7 @@ const maxLineNotes = 10
 // printedNotes are the notes of the computation printed under the table.
 func (b *builder) printedNotes() []string {
 	var lineNotes, general []string
-	for _, n := range b.res.Notes {
+	for _, n := range b.notes() {
 		if n.Line > 0 {
 			lineNotes = append(lineNotes, noteText(n))
 		} else {
@@ -608,6 +623,23 @@ func (b *builder) printedNotes() []string {
 		lineNotes = []string{fmt.Sprintf("%d dòng có ghi chú riêng (loại chi phí không được hỗ trợ, hoặc vượt mức trần mỗi dòng): xem chú thích trong ô cột (7) của từng dòng.", len(lineNotes))}
 	}
 	return append(lineNotes, general...)
+}
+
+// notes are the computation's notes the sheet prints: all of them in a draft, the official ones
+// in the final sheet.
+func (b *builder) notes() []forms.BudgetNote {
+	if b.opts.Draft {
+		return b.res.Notes
+	}
+	return forms.OfficialNotes(b.res.Notes)
+}
+
+// officialOrEmpty is citation without the preparer's remarks, or "" when it is only a remark.
+func officialOrEmpty(citation string) string {
+	if t, ok := forms.OfficialText(citation); ok {
+		return t
+	}
+	return ""
 }
 
 // noteText is a note of the computation as printed: its message already names its legal basis.

@@ -16,6 +16,9 @@ type Options struct {
 	WordStyle  forms.WordStyle // how amounts are read in words
 	Now        time.Time       // when the sheet is made: the date line and the file's metadata; zero leaves them blank
 	AppVersion string          // written in the metadata and the hidden sheet
+	// Draft keeps the remarks meant for the preparer (rule pack, unverified flags, rounding
+	// method); the final sheet leaves them out (forms.OfficialNotes).
+	Draft bool
 }
 
 // Row heights in points.

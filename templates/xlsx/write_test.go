@@ -254,7 +254,7 @@ func checkSheet(t *testing.T, app *forms.Application, rep *forms.Report, f *exce
 			t.Errorf("amount in words %q of %s not on the sheet", w, m)
 		}
 	}
-	for _, want := range []string{app.Enterprise.Name, app.Enterprise.TaxCode, res.PackID, res.PackVersion, rep.Pack.Citation} {
+	for _, want := range []string{app.Enterprise.Name, app.Enterprise.TaxCode, forms.OfficialCitation(rep.Pack.Citation)} {
 		if !strings.Contains(text, want) {
 			t.Errorf("header block lacks %q", want)
 		}
