@@ -3,6 +3,7 @@ package main
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -22,7 +23,7 @@ func TestRulesImportOverride(t *testing.T) {
 		t.Fatal(stderr)
 	}
 	data, _ := os.ReadFile(pack)
-	edited := strings.Replace(string(data), `"version": "2018.1"`, `"version": "2099.1"`, 1)
+	edited := regexp.MustCompile(`"version": "[^"]*"`).ReplaceAllString(string(data), `"version": "2099.1"`)
 	edited = strings.Replace(edited, `"effective_from": "2018-05-11"`, `"effective_from": "2020-01-01"`, 1)
 	os.WriteFile(pack, []byte(edited), 0o644)
 
