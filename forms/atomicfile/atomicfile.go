@@ -24,7 +24,7 @@ func tempPattern(base string) string { return "." + base + ".*.tmp" }
 // CleanStale removes the temporary files a killed run of Write, Prepare or CommitAll left for path;
 // an earlier file that CommitAll had moved aside when it was killed is put back when path is missing.
 func CleanStale(path string) {
-	pattern := filepath.Join(globQuote(filepath.Dir(path)), globQuote(tempPattern(filepath.Base(path))))
+	pattern := filepath.Join(globQuote(filepath.Dir(path)), tempPattern(globQuote(filepath.Base(path))))
 	if asides, _ := filepath.Glob(pattern + asideSuffix); len(asides) > 0 {
 		for _, a := range asides {
 			if _, err := os.Lstat(path); errors.Is(err, os.ErrNotExist) {
@@ -122,8 +122,12 @@ func (e *CommitError) Unwrap() error { return e.Err }
 // CommitAll puts every pending file in place, or none: each earlier file is first moved aside
 // (a file open in another program fails here, before anything changed), then the new files are
 // renamed in; on any failure the earlier files are put back, the new ones removed, and the error
-// is a *CommitError naming the file. The temporary files are gone afterwards either way.
-func CommitAll(ps ...*Pending) error {
+// is a *CommitError naming the file. The temporary files are gone afterwards either way. rename
+// is os.Rename when nil (tests pass one that fails).
+func CommitAll(rename func(oldpath, newpath string) error, ps ...*Pending) error {
+	if rename == nil {
+		rename = os.Rename
+	}
 	type aside struct{ target, old string }
 	var moved []aside
 	undo := func(placed []*Pending) {
@@ -142,14 +146,14 @@ func CommitAll(ps ...*Pending) error {
 			continue
 		}
 		old := p.tmp + asideSuffix
-		if err := os.Rename(p.Path, old); err != nil {
+		if err := rename(p.Path, old); err != nil {
 			undo(nil)
 			return &CommitError{Path: p.Path, Err: err}
 		}
 		moved = append(moved, aside{p.Path, old})
 	}
 	for i, p := range ps {
-		if err := os.Rename(p.tmp, p.Path); err != nil {
+		if err := rename(p.tmp, p.Path); err != nil {
 			undo(ps[:i])
 			return &CommitError{Path: p.Path, Err: err}
 		}
