@@ -15,6 +15,7 @@ import (
 	"khuyencong/assets"
 	"khuyencong/forms"
 	"khuyencong/forms/boltstore"
+	"khuyencong/forms/handoff"
 	"khuyencong/ui"
 )
 
@@ -90,6 +91,9 @@ func deps(store *boltstore.Store, dbPath string) ui.Deps {
 		Packs:     func() []*forms.RulePack { p, _ := forms.LoadPacks(rulesDir); return p },
 		FontInUse: fontInUse,
 		Version:   version,
+		AdoptAttachment: func(path string) (string, string, error) {
+			return handoff.AdoptFile(dbPath, path)
+		},
 	}
 }
 
