@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -80,9 +81,20 @@ func Backups(dbPath string) ([]BackupInfo, error) {
 		if !out[i].Time.Equal(out[j].Time) {
 			return out[i].Time.After(out[j].Time)
 		}
-		return out[i].Path > out[j].Path
+		return backupSeq(out[i].Path) > backupSeq(out[j].Path) // hoso-…-2.db was written after hoso-….db
 	})
 	return out, nil
+}
+
+// backupSeq is N of a backup named "<prefix><stamp>-N.db" (a second backup in the same second), else 1.
+func backupSeq(path string) int {
+	name := strings.TrimSuffix(filepath.Base(path), ".db")
+	if i := strings.LastIndexByte(name, '-'); i >= 0 && len(name)-i <= 4 {
+		if n, err := strconv.Atoi(name[i+1:]); err == nil {
+			return n
+		}
+	}
+	return 1
 }
 
 // Backup writes a backup of the whole library now (a consistent snapshot taken in a read

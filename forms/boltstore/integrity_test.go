@@ -212,3 +212,21 @@ func TestInterruptedRestoreIsRecovered(t *testing.T) {
 		})
 	}
 }
+
+// Two backups in the same second: the second one ("-2") is the newer.
+func TestBackupsSameSecondOrder(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "hoso.db")
+	dir := BackupDir(path)
+	os.MkdirAll(dir, 0o700)
+	for _, n := range []string{"hoso-20270104-083000.db", "hoso-20270104-083000-2.db", "hoso-20270104-083000-3.db", "hoso-20270103-083000.db"} {
+		os.WriteFile(filepath.Join(dir, n), nil, 0o600)
+	}
+	list, _ := Backups(path)
+	var names []string
+	for _, b := range list {
+		names = append(names, filepath.Base(b.Path))
+	}
+	if strings.Join(names, " ") != "hoso-20270104-083000-3.db hoso-20270104-083000-2.db hoso-20270104-083000.db hoso-20270103-083000.db" {
+		t.Errorf("order: %v", names)
+	}
+}
