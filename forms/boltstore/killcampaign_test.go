@@ -57,6 +57,14 @@ func TestKillChild(t *testing.T) {
 		live = append(live, sum.ID)
 	}
 	restoreHeavy := os.Getenv(killEnv+"_RESTORE") != ""
+	if restoreHeavy {
+		// Widen the windows between a restore's steps (journal written, old file aside, copy in
+		// place) so that kills land there too; the steps themselves are unchanged.
+		restoreStop = func(string) bool {
+			time.Sleep(time.Duration(rand.IntN(40)) * time.Millisecond)
+			return false
+		}
+	}
 	for i := 0; ; i++ {
 		op := rand.IntN(10)
 		if restoreHeavy && len(live) >= 3 {

@@ -42,6 +42,16 @@ func within(path, root string) bool {
 	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
 }
 
+// dossierRefusal refuses a dossier file (not a package): errors.Is(err, ErrRefused) holds.
+type dossierRefusal struct{ msg string }
+
+func (e *dossierRefusal) Error() string        { return "tệp hồ sơ bị từ chối: " + e.msg }
+func (e *dossierRefusal) Is(target error) bool { return target == ErrRefused }
+
+func refuseDossier(format string, args ...any) error {
+	return &dossierRefusal{msg: fmt.Sprintf(format, args...)}
+}
+
 // inStore reports whether an attachment's file is in the store: resolved when it exists, by its
 // path when it does not (so a missing file outside is named as outside).
 func inStore(path, root string) bool {
@@ -65,22 +75,22 @@ func dossierAttachment(i int, file, dir string) (string, error) {
 	slashed := strings.ReplaceAll(file, `\`, "/")
 	if filepath.IsAbs(file) || strings.HasPrefix(slashed, "/") || filepath.VolumeName(file) != "" ||
 		(len(slashed) >= 2 && slashed[1] == ':') {
-		return "", refuse("%s: %q là đường dẫn tuyệt đối; tệp đính kèm phải nằm trong thư mục của hồ sơ (cạnh tệp %s) và được ghi bằng đường dẫn tương đối, ví dụ \"giay-to/dkkd.pdf\"", field, file, forms.FileExtension)
+		return "", refuseDossier("%s: %q là đường dẫn tuyệt đối; tệp đính kèm phải nằm trong thư mục của hồ sơ (cạnh tệp %s) và được ghi bằng đường dẫn tương đối, ví dụ \"giay-to/dkkd.pdf\"", field, file, forms.FileExtension)
 	}
 	clean := filepath.Clean(filepath.FromSlash(slashed))
 	if clean == ".." || strings.HasPrefix(clean, ".."+string(filepath.Separator)) {
-		return "", refuse("%s: %q ra ngoài thư mục của hồ sơ; tệp đính kèm phải nằm trong thư mục đó", field, file)
+		return "", refuseDossier("%s: %q ra ngoài thư mục của hồ sơ; tệp đính kèm phải nằm trong thư mục đó", field, file)
 	}
 	src := filepath.Join(dir, clean)
 	info, err := os.Stat(src)
 	if err != nil {
-		return "", refuse("%s: không tìm thấy tệp %q trong thư mục của hồ sơ (%s); hãy đặt tệp vào đó hoặc bỏ trường này", field, file, dir)
+		return "", refuseDossier("%s: không tìm thấy tệp %q trong thư mục của hồ sơ (%s); hãy đặt tệp vào đó hoặc bỏ trường này", field, file, dir)
 	}
 	if !within(src, dir) {
-		return "", refuse("%s: %q là liên kết trỏ ra ngoài thư mục của hồ sơ", field, file)
+		return "", refuseDossier("%s: %q là liên kết trỏ ra ngoài thư mục của hồ sơ", field, file)
 	}
 	if !info.Mode().IsRegular() {
-		return "", refuse("%s: %q không phải tệp thường", field, file)
+		return "", refuseDossier("%s: %q không phải tệp thường", field, file)
 	}
 	return src, nil
 }
@@ -104,12 +114,12 @@ func copyDossierAttachments(app *forms.Application, dir, store, base string, now
 			total += info.Size()
 		}
 		if total > MaxTotalBytes {
-			return "", refuse("các tệp đính kèm lớn hơn %d MB", MaxTotalBytes>>20)
+			return "", refuseDossier("các tệp đính kèm lớn hơn %d MB", MaxTotalBytes>>20)
 		}
 		srcs = append(srcs, src)
 	}
 	if len(srcs) > MaxFiles {
-		return "", refuse("hồ sơ có %d tệp đính kèm, nhiều hơn giới hạn %d", len(srcs), MaxFiles)
+		return "", refuseDossier("hồ sơ có %d tệp đính kèm, nhiều hơn giới hạn %d", len(srcs), MaxFiles)
 	}
 	has := false
 	for _, s := range srcs {
