@@ -188,13 +188,18 @@ func (ae *attachmentsEditor) attach(id, path string) {
 		return
 	}
 	ae.w.a.background(func() {
-		sum, err := fileSHA256(path)
+		stored, sum, err := path, "", error(nil)
+		if adopt := ae.w.a.deps.AdoptAttachment; adopt != nil {
+			stored, sum, err = adopt(path) // the library keeps its own copy
+		} else {
+			sum, err = fileSHA256(path)
+		}
 		fyne.Do(func() {
 			if err != nil {
 				ae.w.a.showError(tr("Không đọc được tệp"), err, tr("Kiểm tra tệp còn đó và không bị chương trình khác khóa, rồi thử lại."))
 				return
 			}
-			ae.setFile(id, path, sum)
+			ae.setFile(id, stored, sum)
 		})
 	})
 }

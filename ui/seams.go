@@ -86,4 +86,8 @@ type Deps struct {
 	Go func(func())
 	// Now gives the time; nil: time.Now.
 	Now func() time.Time
+	// AdoptAttachment copies a file the user picked into the library's attachment store and
+	// returns the copy's path and SHA-256 (the dossier then refers to the copy); nil: the file is
+	// referred to where it is.
+	AdoptAttachment func(path string) (stored, sha256 string, err error)
 }

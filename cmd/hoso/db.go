@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"strconv"
 	"text/tabwriter"
 	"time"
@@ -87,21 +88,34 @@ func dbPath(flagValue string) (string, error) {
 	return boltstore.DefaultPath()
 }
 
-// openDB opens the library, printing a Vietnamese explanation on failure.
+// openDB opens the library for a command that writes, printing a Vietnamese explanation on
+// failure. A damaged library is refused (nothing is written to it).
 func openDB(cmd, flagValue string, stderr io.Writer) (*boltstore.Store, bool) {
+	return openLibrary(cmd, flagValue, stderr, false)
+}
+
+// openDBToRead opens the library for a command that only reads: a library with damaged records
+// opens read-only, after a warning on stderr that says what is damaged and how to restore.
+func openDBToRead(cmd, flagValue string, stderr io.Writer) (*boltstore.Store, bool) {
+	return openLibrary(cmd, flagValue, stderr, true)
+}
+
+func openLibrary(cmd, flagValue string, stderr io.Writer, readOnlyOK bool) (*boltstore.Store, bool) {
 	path, err := dbPath(flagValue)
 	if err != nil {
 		fmt.Fprintf(stderr, "hoso db %s: %v\n", cmd, err)
 		return nil, false
 	}
-	s, err := boltstore.Open(path, boltstore.Options{})
+	if note, err := boltstore.RecoverRestore(path); note != "" && err == nil {
+		fmt.Fprintf(stderr, "hoso db %s: %s\n", cmd, note)
+	}
+	s, err := boltstore.Open(path, boltstore.Options{ReadOnlyIfDamaged: readOnlyOK})
 	if err != nil {
 		fmt.Fprintf(stderr, "hoso db %s: %v\n", cmd, err)
-		var de *boltstore.DamagedError
-		if errors.As(err, &de) && de.Backup != "" {
-			fmt.Fprintf(stderr, "Để khôi phục: hoso db restore --db %q %q\n", path, de.Backup)
-		}
 		return nil, false
+	}
+	if d := s.Damage(); d != nil {
+		fmt.Fprintf(stderr, "hoso db %s: %v\n", cmd, d)
 	}
 	return s, true
 }
@@ -141,7 +155,7 @@ func runDBList(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "hoso db list: chương trình %q không tồn tại; chọn equipment, cleaner-production hoặc trade-fair\n", *programme)
 		return 2
 	}
-	s, ok := openDB("list", *db, stderr)
+	s, ok := openDBToRead("list", *db, stderr)
 	if !ok {
 		return 1
 	}
@@ -201,12 +215,23 @@ func runDBImport(args []string, stdout, stderr io.Writer) int {
 	case *copyClient:
 		mode = forms.ImportCopy
 	}
+	newLibrary := false
+	if path, err := dbPath(*db); err == nil {
+		if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+			newLibrary = true
+		}
+	}
 	s, ok := openDB("import", *db, stderr)
 	if !ok {
 		return 1
 	}
-	defer s.Close()
 	done, asked := 0, 0
+	defer func() {
+		s.Close()
+		if newLibrary && done == 0 {
+			os.Remove(s.Path()) // a refused import creates nothing
+		}
+	}()
 	for _, path := range pos {
 		id, client, err := importOne(s, path, mode)
 		if err != nil {
@@ -255,7 +280,7 @@ func runDBExport(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
-	s, ok := openDB("export", *db, stderr)
+	s, ok := openDBToRead("export", *db, stderr)
 	if !ok {
 		return 1
 	}
@@ -280,7 +305,7 @@ func runDBShow(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
-	s, ok := openDB("show", *db, stderr)
+	s, ok := openDBToRead("show", *db, stderr)
 	if !ok {
 		return 1
 	}
@@ -313,7 +338,7 @@ func runDBHistory(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
-	s, ok := openDB("history", *db, stderr)
+	s, ok := openDBToRead("history", *db, stderr)
 	if !ok {
 		return 1
 	}
@@ -459,7 +484,7 @@ func runDBCheck(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
-	s, ok := openDB("check", *db, stderr)
+	s, ok := openDBToRead("check", *db, stderr)
 	if !ok {
 		return 1
 	}
@@ -488,7 +513,11 @@ func runDBCheck(args []string, stdout, stderr io.Writer) int {
 			for _, p := range r.Problems {
 				fmt.Fprintf(stdout, "  – %s\n", p)
 			}
-			fmt.Fprintln(stdout, "Hãy khôi phục từ bản sao lưu (hoso db backup --list, hoso db restore) hoặc liên hệ người hỗ trợ.")
+			if d := s.Damage(); d != nil && d.Backup != "" {
+				fmt.Fprintf(stdout, "Bản sao lưu tốt gần nhất: %s\nLệnh khôi phục: hoso db restore --db %q %q\n", d.Backup, r.Path, d.Backup)
+			} else {
+				fmt.Fprintln(stdout, "Hãy khôi phục từ bản sao lưu (hoso db backup --list, hoso db restore) hoặc liên hệ người hỗ trợ.")
+			}
 		}
 	}
 	if !r.OK() {
@@ -531,7 +560,11 @@ func runDBBackup(args []string, stdout, stderr io.Writer) int {
 			return 1
 		}
 		for _, b := range bs {
-			fmt.Fprintf(stdout, "%s  %s  %s\n", localTime(b.Time), humanSize(b.Size), b.Path)
+			verdict := "tốt"
+			if err := boltstore.CheckFile(b.Path); err != nil {
+				verdict = "HỎNG: " + err.Error()
+			}
+			fmt.Fprintf(stdout, "%s  %s  %s  [%s]\n", localTime(b.Time), humanSize(b.Size), b.Path, verdict)
 		}
 		fmt.Fprintf(stdout, "%d bản sao lưu trong %s\n", len(bs), boltstore.BackupDir(path))
 		return 0

@@ -15,6 +15,7 @@ import (
 	"khuyencong/assets"
 	"khuyencong/forms"
 	"khuyencong/forms/boltstore"
+	"khuyencong/forms/handoff"
 	"khuyencong/ui"
 )
 
@@ -42,13 +43,20 @@ func main() {
 		ui.ShowFatal(a, err.Error())
 		os.Exit(1)
 	}
-	store, err := boltstore.Open(path, boltstore.Options{})
+	store, err := boltstore.Open(path, boltstore.Options{ReadOnlyIfDamaged: true})
 	var damaged *boltstore.DamagedError
+	if err == nil && store.Damage() != nil {
+		damaged, err = store.Damage(), store.Damage()
+	}
 	switch {
 	case errors.As(err, &damaged):
-		var restore func() (*ui.App, error)
+		var restore, view func() (*ui.App, error)
 		if damaged.Backup != "" {
 			restore = func() (*ui.App, error) {
+				if store != nil {
+					store.Close()
+					store = nil
+				}
 				if _, err := boltstore.RestoreBackup(damaged.Backup, path); err != nil {
 					return nil, err
 				}
@@ -60,7 +68,10 @@ func main() {
 				return ui.New(a, deps(s, path)), nil
 			}
 		}
-		ui.ShowDamaged(a, err.Error(), restore)
+		if store != nil { // damaged records only: the sound ones can be read
+			view = func() (*ui.App, error) { return ui.New(a, deps(store, path)), nil }
+		}
+		ui.ShowDamaged(a, damaged.Error(), restore, view)
 		if store != nil {
 			store.Close()
 		}
@@ -91,6 +102,9 @@ func deps(store *boltstore.Store, dbPath string) ui.Deps {
 		Packs:      func() []*forms.RulePack { p, _ := forms.LoadPacks(rulesDir); return p },
 		FontInUse:  fontInUse,
 		Version:    version,
+		AdoptAttachment: func(path string) (string, string, error) {
+			return handoff.AdoptFile(dbPath, path)
+		},
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 )
 
 func TestWriteReplacesOnlyWhenComplete(t *testing.T) {
@@ -46,5 +47,66 @@ func TestWriteNewFileGetsPerm(t *testing.T) {
 	}
 	if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o644 {
 		t.Errorf("mode %v", fi.Mode().Perm())
+	}
+}
+
+// Temporary files a killed run left (older than StaleAge) are removed by the next write of the
+// same file; an earlier file a killed CommitAll had moved aside is put back.
+func TestStaleTempsCleaned(t *testing.T) {
+	dir := t.TempDir()
+	target := filepath.Join(dir, "du-toan [1].xlsx")
+	old := time.Now().Add(-2 * StaleAge)
+	stale := filepath.Join(dir, ".du-toan [1].xlsx.111.tmp")
+	fresh := filepath.Join(dir, ".du-toan [1].xlsx.222.tmp")
+	aside := filepath.Join(dir, ".du-toan [1].xlsx.333.tmp"+asideSuffix)
+	for _, p := range []string{stale, fresh, aside} {
+		os.WriteFile(p, []byte(p), 0o600)
+	}
+	os.Chtimes(stale, old, old)
+	CleanStale(target)
+	if _, err := os.Stat(stale); err == nil {
+		t.Error("stale temporary file kept")
+	}
+	if _, err := os.Stat(fresh); err != nil {
+		t.Error("a fresh temporary file (a write in progress) was removed")
+	}
+	if got, _ := os.ReadFile(target); string(got) != aside {
+		t.Errorf("the earlier file moved aside was not put back: %q", got)
+	}
+}
+
+// CommitAll replaces all or none.
+func TestCommitAllOrNothing(t *testing.T) {
+	dir := t.TempDir()
+	a, b := filepath.Join(dir, "a.pdf"), filepath.Join(dir, "b.xlsx")
+	os.WriteFile(a, []byte("old a"), 0o644)
+	os.WriteFile(b, []byte("old b"), 0o644)
+	pa, err := Prepare(a, 0o644, func(w io.Writer) error { _, err := w.Write([]byte("new a")); return err })
+	if err != nil {
+		t.Fatal(err)
+	}
+	pb, err := Prepare(b, 0o644, func(w io.Writer) error { _, err := w.Write([]byte("new b")); return err })
+	if err != nil {
+		t.Fatal(err)
+	}
+	failB := func(o, n string) error {
+		if n == b {
+			return os.ErrPermission
+		}
+		return os.Rename(o, n)
+	}
+	err = CommitAll(failB, pa, pb)
+	var ce *CommitError
+	if !errors.As(err, &ce) || ce.Path != b {
+		t.Fatalf("commit: %v", err)
+	}
+	if ga, _ := os.ReadFile(a); string(ga) != "old a" {
+		t.Errorf("a = %q after a failed commit", ga)
+	}
+	if gb, _ := os.ReadFile(b); string(gb) != "old b" {
+		t.Errorf("b = %q after a failed commit", gb)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
+		t.Errorf("%d entries left, want 2", len(entries))
 	}
 }

@@ -2,7 +2,6 @@ package boltstore
 
 import (
 	"bytes"
-	"encoding/json"
 	"slices"
 	"strings"
 
@@ -26,7 +25,7 @@ func (s *Store) SaveApplication(app *forms.Application) error {
 		return errors.New("không có hồ sơ để lưu")
 	}
 	cp := *app
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		return putApplication(tx, &cp, s.now())
 	})
 	if err != nil {
@@ -241,8 +240,8 @@ func loadClients(tx *bolt.Tx) (map[string]*forms.Client, error) {
 	out := map[string]*forms.Client{}
 	err := tx.Bucket(bucketClients).ForEach(func(k, v []byte) error {
 		c := new(forms.Client)
-		if err := json.Unmarshal(v, c); err != nil {
-			return fmt.Errorf("khách hàng %s: bản ghi hỏng (%v); hãy chạy \"hoso db check\"", k, err)
+		if err := decodeRecord(k, v, c); err != nil {
+			return err
 		}
 		out[string(k)] = c
 		return nil
@@ -255,8 +254,8 @@ func eachSummary(tx *bolt.Tx, fn func(sum *forms.ApplicationSummary) error) erro
 	var all []*forms.ApplicationSummary
 	err := tx.Bucket(bucketSummaries).ForEach(func(k, v []byte) error {
 		sum := new(forms.ApplicationSummary)
-		if err := json.Unmarshal(v, sum); err != nil {
-			return fmt.Errorf("tóm tắt hồ sơ %s: bản ghi hỏng (%v); hãy chạy \"hoso db check\"", k, err)
+		if err := decodeRecord(k, v, sum); err != nil {
+			return err
 		}
 		all = append(all, sum)
 		return nil
@@ -274,7 +273,7 @@ func eachSummary(tx *bolt.Tx, fn func(sum *forms.ApplicationSummary) error) erro
 
 // DeleteApplication moves a dossier to the recycle bin.
 func (s *Store) DeleteApplication(id string) error {
-	return s.db.Update(func(tx *bolt.Tx) error {
+	return s.update(func(tx *bolt.Tx) error {
 		sums := tx.Bucket(bucketSummaries)
 		var sum forms.ApplicationSummary
 		found, err := getJSON(sums, []byte(id), &sum)
@@ -295,7 +294,7 @@ func (s *Store) DeleteApplication(id string) error {
 // Restore takes a client (with the dossiers deleted together with it) or a dossier (and its client,
 // if that is in the recycle bin) back out of the recycle bin.
 func (s *Store) Restore(id string) error {
-	return s.db.Update(func(tx *bolt.Tx) error {
+	return s.update(func(tx *bolt.Tx) error {
 		clients := tx.Bucket(bucketClients)
 		sums := tx.Bucket(bucketSummaries)
 		var c forms.Client
@@ -343,7 +342,7 @@ func (s *Store) Restore(id string) error {
 
 // EmptyTrash deletes for good every client and dossier in the recycle bin, with their revisions.
 func (s *Store) EmptyTrash() error {
-	return s.db.Update(func(tx *bolt.Tx) error {
+	return s.update(func(tx *bolt.Tx) error {
 		clients, err := loadClients(tx)
 		if err != nil {
 			return err

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -26,7 +27,13 @@ type BackupInfo struct {
 	Path string
 	Time time.Time // when it was made (from its name, local time)
 	Size int64
+	// Verdict is the recorded result of the check made when the backup was written ("" when none
+	// was recorded: a backup of an older version of the app): "tốt", or what was wrong.
+	Verdict string
 }
+
+// verdictSuffix names the file next to a backup that records the result of its check.
+const verdictSuffix = ".kiem-tra"
 
 // BackupDir is the folder that holds the backups of the data file at dbPath: backups/ next to it.
 func BackupDir(dbPath string) string { return filepath.Join(filepath.Dir(dbPath), "backups") }
@@ -66,21 +73,42 @@ func Backups(dbPath string) ([]BackupInfo, error) {
 		if err != nil {
 			continue
 		}
-		out = append(out, BackupInfo{Path: filepath.Join(dir, name), Time: t, Size: info.Size()})
+		p := filepath.Join(dir, name)
+		verdict, _ := os.ReadFile(p + verdictSuffix)
+		out = append(out, BackupInfo{Path: p, Time: t, Size: info.Size(), Verdict: strings.TrimSpace(string(verdict))})
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if !out[i].Time.Equal(out[j].Time) {
 			return out[i].Time.After(out[j].Time)
 		}
-		return out[i].Path > out[j].Path
+		return backupSeq(out[i].Path) > backupSeq(out[j].Path) // hoso-…-2.db was written after hoso-….db
 	})
 	return out, nil
+}
+
+// backupSeq is N of a backup named "<prefix><stamp>-N.db" (a second backup in the same second), else 1.
+func backupSeq(path string) int {
+	name := strings.TrimSuffix(filepath.Base(path), ".db")
+	if i := strings.LastIndexByte(name, '-'); i >= 0 && len(name)-i <= 4 {
+		if n, err := strconv.Atoi(name[i+1:]); err == nil {
+			return n
+		}
+	}
+	return 1
 }
 
 // Backup writes a backup of the whole library now (a consistent snapshot taken in a read
 // transaction, written to a temporary file and renamed into place) and returns its path.
 // Backups older than the newest KeepBackupDays days are removed.
-func (s *Store) Backup() (string, error) { return s.writeBackup(s.now()) }
+// A backup is checked (CheckFile) right after it is written and the verdict is recorded next to
+// it; a backup that fails is removed. A library opened read-only because it is damaged is never
+// backed up.
+func (s *Store) Backup() (string, error) {
+	if s.damage != nil {
+		return "", fmt.Errorf("không sao lưu từ một thư viện bị hỏng (bản sao lưu sẽ mang theo chỗ hỏng): %w", errReadOnly)
+	}
+	return s.writeBackup(s.now())
+}
 
 func (s *Store) writeBackup(at time.Time) (string, error) {
 	dir := BackupDir(s.path)
@@ -100,6 +128,13 @@ func (s *Store) writeBackup(at time.Time) (string, error) {
 	})
 	if err != nil {
 		return "", fmt.Errorf("không ghi được bản sao lưu %s: %w", final, err)
+	}
+	if err := CheckFile(final); err != nil {
+		os.Remove(final)
+		return "", fmt.Errorf("bản sao lưu vừa ghi không qua kiểm tra nên đã bị bỏ: %w", err)
+	}
+	if err := atomicfile.WriteBytes(final+verdictSuffix, 0o600, []byte("tốt "+at.Format(time.RFC3339)+"\n")); err != nil {
+		return "", fmt.Errorf("không ghi được kết quả kiểm tra bản sao lưu %s: %w", final, err)
 	}
 	if err := rotateBackups(s.path); err != nil {
 		return final, err
@@ -135,11 +170,25 @@ func rotateBackups(dbPath string) error {
 			if err := os.Remove(b.Path); err != nil {
 				return fmt.Errorf("không xóa được bản sao lưu cũ %s: %w", b.Path, err)
 			}
+			os.Remove(b.Path + verdictSuffix)
 			continue
 		}
 		days[day] = true
 	}
 	return nil
+}
+
+// goodBackups lists the backups of dbPath that pass CheckFile now, newest first (a backup that was
+// good when written may have been damaged since: each is checked again).
+func goodBackups(dbPath string) []BackupInfo {
+	list, _ := Backups(dbPath)
+	var out []BackupInfo
+	for _, b := range list {
+		if CheckFile(b.Path) == nil {
+			out = append(out, b)
+		}
+	}
+	return out
 }
 
 // newestGoodBackup finds the newest backup of dbPath that passes CheckFile.
@@ -179,8 +228,14 @@ func CheckFile(path string) error {
 		return fmt.Errorf("tệp %s bị hỏng: %s", path, strings.Join(problems, "; "))
 	}
 	var version int
+	var records []string
 	if err := safeView(db, func(tx *bolt.Tx) (err error) {
 		version, err = readSchemaVersion(tx)
+		if err == nil && version > 0 && version <= SchemaVersion {
+			if err = checkBuckets(tx, version); err == nil {
+				records, _ = verifyRecords(tx, version, 5)
+			}
+		}
 		return err
 	}); err != nil {
 		return fmt.Errorf("tệp %s: %w", path, err)
@@ -191,73 +246,10 @@ func CheckFile(path string) error {
 	if version > SchemaVersion {
 		return fmt.Errorf("%w (tệp %s)", ErrNewerSchema, path)
 	}
+	if len(records) > 0 {
+		return fmt.Errorf("tệp %s có bản ghi hỏng: %s", path, strings.Join(records, "; "))
+	}
 	return nil
-}
-
-// RestoreBackup replaces the data file at dbPath with a copy of the backup, after checking the
-// backup. The store must be closed: it refuses with ErrLocked while a window has the file open.
-// The replaced file, damaged or not, is kept next to it under keptAs ("" when there was none).
-func RestoreBackup(backup, dbPath string) (keptAs string, err error) {
-	if err := CheckFile(backup); err != nil {
-		return "", fmt.Errorf("không khôi phục từ bản sao lưu này: %w", err)
-	}
-	if same, _ := sameFile(backup, dbPath); same {
-		return "", fmt.Errorf("bản sao lưu và tệp dữ liệu là cùng một tệp %s", dbPath)
-	}
-	if fileExists(dbPath) {
-		// Probe the lock: only "timeout" means another window holds it; a damaged file is fine.
-		db, err := openBolt(dbPath, &bolt.Options{Timeout: time.Second, ReadOnly: true})
-		if errors.Is(err, errTimeout) {
-			return "", fmt.Errorf("%w. Đóng cửa sổ đó trước khi khôi phục. (Tệp: %s)", ErrLocked, dbPath)
-		}
-		if db != nil {
-			db.Close()
-		}
-		keptAs = dbPath + ".truoc-khoi-phuc-" + time.Now().Format(backupStamp)
-		for i := 2; fileExists(keptAs); i++ {
-			keptAs = fmt.Sprintf("%s.truoc-khoi-phuc-%s-%d", dbPath, time.Now().Format(backupStamp), i)
-		}
-	}
-	src, err := os.Open(backup)
-	if err != nil {
-		return "", fmt.Errorf("không đọc được bản sao lưu %s: %w", backup, err)
-	}
-	defer src.Close()
-	// Write the copy first, then move the old file aside and the copy into place.
-	tmp, err := os.CreateTemp(filepath.Dir(dbPath), ".khoi-phuc-*.db")
-	if err != nil {
-		return "", fmt.Errorf("không ghi được vào thư mục %s: %w", filepath.Dir(dbPath), err)
-	}
-	tmpName := tmp.Name()
-	if _, err := io.Copy(tmp, src); err != nil {
-		tmp.Close()
-		os.Remove(tmpName)
-		return "", fmt.Errorf("không chép được bản sao lưu: %w", err)
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		os.Remove(tmpName)
-		return "", err
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(tmpName)
-		return "", err
-	}
-	if keptAs != "" {
-		if err := os.Rename(dbPath, keptAs); err != nil {
-			os.Remove(tmpName)
-			return "", fmt.Errorf("không đổi tên được tệp cũ %s (tệp có đang mở?): %w", dbPath, err)
-		}
-	}
-	if err := os.Rename(tmpName, dbPath); err != nil {
-		os.Remove(tmpName)
-		if keptAs != "" {
-			os.Rename(keptAs, dbPath)
-		}
-		return "", fmt.Errorf("không đặt được bản khôi phục vào %s: %w", dbPath, err)
-	}
-	syncDir(filepath.Dir(dbPath))
-	return keptAs, nil
 }
 
 // writeAtomically writes a file through a temporary file in the same folder, synced and renamed.

@@ -1,7 +1,6 @@
 package boltstore
 
 import (
-	"encoding/json"
 	"fmt"
 	"os"
 
@@ -23,14 +22,15 @@ type CheckReport struct {
 // OK reports whether no problem was found.
 func (r *CheckReport) OK() bool { return len(r.Problems) == 0 }
 
-// Check runs bbolt's consistency check and checks every record: it decodes, every dossier has its
-// summary and an existing client, the tax-code index matches the clients. Writers wait meanwhile.
+// Check runs bbolt's consistency check and checks every record: its checksum (every revision's
+// too), it decodes, every dossier has its summary and an existing client, the tax-code index
+// matches the clients. It reads one consistent snapshot (a read transaction).
 func (s *Store) Check() (*CheckReport, error) {
 	r := &CheckReport{Path: s.path}
 	if info, err := os.Stat(s.path); err == nil {
 		r.FileSize = info.Size()
 	}
-	tx, err := s.db.Begin(true) // a writable transaction: Check is safe with no other writer
+	tx, err := s.db.Begin(false)
 	if err != nil {
 		return nil, err
 	}
@@ -49,7 +49,7 @@ func (s *Store) Check() (*CheckReport, error) {
 	func() {
 		defer func() {
 			if p := recover(); p != nil {
-				add("bbolt panic: %v", p)
+				add("cấu trúc tệp: một trang không đọc được (%s)", technical(p))
 			}
 		}()
 		for err := range tx.Check() {
@@ -63,12 +63,32 @@ func (s *Store) Check() (*CheckReport, error) {
 	if err != nil {
 		add("%v", err)
 	}
+	if err := checkBuckets(tx, r.SchemaVersion); err != nil {
+		add("%v", err)
+		return r, nil
+	}
+	recordProblems, _ := verifyRecords(tx, r.SchemaVersion, 100)
+	for _, p := range recordProblems {
+		add("%s", p)
+	}
+	damagedKey := map[string]bool{} // records already reported by their checksum
+	eachRecord(tx, func(where string, k, v []byte) error {
+		if where == string(bucketClients) || where == string(bucketApplications) || where == string(bucketSummaries) {
+			if _, err := unseal(k, v); err != nil {
+				damagedKey[where+"/"+string(k)] = true
+			}
+		}
+		return nil
+	})
 
 	clients := map[string]forms.Client{}
 	tx.Bucket(bucketClients).ForEach(func(k, v []byte) error {
 		var c forms.Client
-		if err := json.Unmarshal(v, &c); err != nil {
-			add("khách hàng %s: bản ghi không đọc được: %v", k, err)
+		if damagedKey["clients/"+string(k)] {
+			return nil
+		}
+		if err := decodeRecord(k, v, &c); err != nil {
+			add("khách hàng %s: %v", k, err)
 			return nil
 		}
 		if c.ID != string(k) {
@@ -97,8 +117,11 @@ func (s *Store) Check() (*CheckReport, error) {
 	tx.Bucket(bucketApplications).ForEach(func(k, v []byte) error {
 		r.Applications++
 		var app forms.Application
-		if err := json.Unmarshal(v, &app); err != nil {
-			add("hồ sơ %s: bản ghi không đọc được: %v", k, err)
+		if damagedKey["applications/"+string(k)] {
+			return nil
+		}
+		if err := decodeRecord(k, v, &app); err != nil {
+			add("hồ sơ %s: %v", k, err)
 			return nil
 		}
 		if app.ID != string(k) {
@@ -108,6 +131,9 @@ func (s *Store) Check() (*CheckReport, error) {
 			add("hồ sơ %s: khách hàng %q không tồn tại", k, app.ClientID)
 		}
 		var sum forms.ApplicationSummary
+		if damagedKey["summaries/"+string(k)] {
+			return nil
+		}
 		if found, err := getJSON(sums, k, &sum); err != nil || !found {
 			add("hồ sơ %s: thiếu hoặc hỏng dòng tóm tắt", k)
 		} else if sum.ClientID != app.ClientID {

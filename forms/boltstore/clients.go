@@ -1,9 +1,7 @@
 package boltstore
 
 import (
-	"encoding/json"
 	"errors"
-	"fmt"
 	"strings"
 	"time"
 
@@ -26,7 +24,7 @@ func (s *Store) SaveClient(c *forms.Client) error {
 	if cp.Enterprise.Name == "" {
 		return errors.New("chưa có tên khách hàng: hãy nhập tên doanh nghiệp, hợp tác xã hoặc hộ kinh doanh trước khi lưu")
 	}
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		return putClient(tx, &cp, s.now())
 	})
 	if err != nil {
@@ -121,8 +119,8 @@ func (s *Store) Clients(q forms.Query) ([]forms.Client, error) {
 		}
 		return tx.Bucket(bucketClients).ForEach(func(k, v []byte) error {
 			var c forms.Client
-			if err := json.Unmarshal(v, &c); err != nil {
-				return fmt.Errorf("khách hàng %s: bản ghi hỏng (%v); hãy chạy \"hoso db check\"", k, err)
+			if err := decodeRecord(k, v, &c); err != nil {
+				return err
 			}
 			if q.Deleted != !c.DeletedAt.IsZero() || (q.ClientID != "" && c.ID != q.ClientID) {
 				return nil
@@ -190,7 +188,7 @@ func clientsByTaxCode(tx *bolt.Tx, taxCode string) ([]forms.Client, error) {
 // DeleteClient moves a client and its dossiers to the recycle bin; Restore brings back the
 // client with the dossiers deleted together with it.
 func (s *Store) DeleteClient(id string) error {
-	return s.db.Update(func(tx *bolt.Tx) error {
+	return s.update(func(tx *bolt.Tx) error {
 		clients := tx.Bucket(bucketClients)
 		var c forms.Client
 		found, err := getJSON(clients, []byte(id), &c)

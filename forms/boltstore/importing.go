@@ -39,7 +39,7 @@ func (s *Store) ImportApplication(app *forms.Application, mode ImportMode) (clie
 	}
 	cp := *app
 	cp.ID, cp.ClientID = "", ""
-	err = s.db.Update(func(tx *bolt.Tx) error {
+	err = s.update(func(tx *bolt.Tx) error {
 		now := s.now()
 		existing, err := clientsByTaxCode(tx, cp.Enterprise.TaxCode)
 		if err != nil {

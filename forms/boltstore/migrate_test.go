@@ -216,3 +216,54 @@ func TestNewerSchemaRefusedUntouched(t *testing.T) {
 		t.Errorf("backups written for a refused file: %v", bs)
 	}
 }
+
+// A version 3 file (records without checksums) is upgraded: every record is sealed, and reads
+// back as written.
+func TestMigrateFromV3(t *testing.T) {
+	f := writeOldLayout(t, 2)
+	db, err := bolt.Open(f.path, 0o600, &bolt.Options{Timeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = db.Update(func(tx *bolt.Tx) error {
+		// migrateSummaries as version 3 wrote it: summaries as plain JSON.
+		if err := migrateSummaries(tx); err != nil {
+			return err
+		}
+		sums := tx.Bucket(bucketSummaries)
+		var plain [][2][]byte
+		sums.ForEach(func(k, v []byte) error {
+			data, err := unseal(k, v)
+			if err != nil {
+				return err
+			}
+			plain = append(plain, [2][]byte{append([]byte(nil), k...), append([]byte(nil), data...)})
+			return nil
+		})
+		for _, kv := range plain {
+			if err := sums.Put(kv[0], kv[1]); err != nil {
+				return err
+			}
+		}
+		return writeSchemaVersion(tx, 3)
+	})
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { // after the store is closed (cleanups run last-in first-out)
+		db, err := bolt.Open(f.path, 0o600, &bolt.Options{ReadOnly: true, Timeout: time.Second})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer db.Close()
+		db.View(func(tx *bolt.Tx) error {
+			problems, total := verifyRecords(tx, SchemaVersion, 10)
+			if len(problems) > 0 || total < 7 {
+				t.Errorf("after migration: %d records, problems %v", total, problems)
+			}
+			return nil
+		})
+	})
+	checkMigrated(t, f, 3)
+}

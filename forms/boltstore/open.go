@@ -28,26 +28,47 @@ var ErrDamaged = errors.New("tệp dữ liệu bị hỏng")
 // ErrNewerSchema is returned by Open for a file written by a newer version of the app.
 var ErrNewerSchema = errors.New("tệp dữ liệu được tạo bởi phiên bản mới hơn của ứng dụng; hãy cập nhật ứng dụng rồi mở lại")
 
-// DamagedError says that the data file is damaged; nothing was written to it. Backup is the newest
-// backup that passed the check ("" when there is none), to offer to RestoreBackup.
+// DamagedError says that the data file is damaged (or empty, or gone while backups exist); nothing
+// was written to it. Backup is the newest backup that passed the check ("" when there is none), to
+// offer to RestoreBackup; GoodBackups lists every backup that passed, newest first.
 type DamagedError struct {
-	Path     string
-	Problems []string // what the check found, technical, in English (from bbolt)
-	Backup   string
-	BackupAt time.Time
+	Path        string
+	Problems    []string // what the check found: the damaged records by name, or the file's structure
+	Backup      string
+	BackupAt    time.Time
+	GoodBackups []BackupInfo
+	ReadOnly    bool // the library was opened read-only (Options.ReadOnlyIfDamaged): its sound records can be read
 }
 
 func (e *DamagedError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Tệp dữ liệu %s bị hỏng và không được mở để tránh mất thêm dữ liệu; ứng dụng không ghi gì vào tệp này.", e.Path)
-	if e.Backup != "" {
-		fmt.Fprintf(&b, " Bản sao lưu tốt gần nhất: %s (lúc %s). Hãy chọn khôi phục từ bản này; tệp hỏng sẽ được giữ lại bên cạnh.",
-			e.Backup, e.BackupAt.Format("15:04 ngày 02/01/2006"))
+	if e.ReadOnly {
+		fmt.Fprintf(&b, "Thư viện %s bị hỏng nên chỉ được mở để đọc: xem và xuất được những hồ sơ còn tốt, nhưng không lưu được gì và không sao lưu từ tệp hỏng.", e.Path)
 	} else {
-		b.WriteString(" Không tìm thấy bản sao lưu tốt nào trong thư mục backups: hãy giữ nguyên tệp và liên hệ người hỗ trợ.")
+		fmt.Fprintf(&b, "Tệp dữ liệu %s bị hỏng và không được mở để tránh mất thêm dữ liệu; ứng dụng không ghi gì vào tệp này.", e.Path)
 	}
 	if len(e.Problems) > 0 {
-		fmt.Fprintf(&b, " (Chi tiết kỹ thuật: %s)", strings.Join(e.Problems, "; "))
+		n := min(len(e.Problems), 5)
+		fmt.Fprintf(&b, "\nPhần bị hỏng: %s", strings.Join(e.Problems[:n], "; "))
+		if len(e.Problems) > n {
+			fmt.Fprintf(&b, " (và %d vấn đề khác)", len(e.Problems)-n)
+		}
+		b.WriteString(".")
+	}
+	if e.Backup != "" {
+		var good []string
+		for _, g := range e.GoodBackups {
+			good = append(good, fmt.Sprintf("%s (%s)", filepath.Base(g.Path), g.Time.Format("15:04 02/01/2006")))
+		}
+		if len(good) == 0 {
+			good = []string{fmt.Sprintf("%s (%s)", filepath.Base(e.Backup), e.BackupAt.Format("15:04 02/01/2006"))}
+		}
+		fmt.Fprintf(&b, "\nBản sao lưu tốt (đã kiểm tra): %s.", strings.Join(good, ", "))
+		fmt.Fprintf(&b, "\nBản sao lưu tốt gần nhất: %s (lúc %s). Hãy khôi phục từ bản này; tệp hỏng sẽ được giữ lại bên cạnh.",
+			e.Backup, e.BackupAt.Format("15:04 ngày 02/01/2006"))
+		fmt.Fprintf(&b, "\nLệnh khôi phục: hoso db restore --db %q %q", e.Path, e.Backup)
+	} else {
+		b.WriteString("\nKhông tìm thấy bản sao lưu tốt nào trong thư mục backups: hãy giữ nguyên tệp và liên hệ người hỗ trợ.")
 	}
 	return b.String()
 }
@@ -63,6 +84,11 @@ type Options struct {
 	Now func() time.Time
 	// NoAutoBackup turns off the daily backup on open (Backup still works).
 	NoAutoBackup bool
+	// ReadOnlyIfDamaged opens a library whose records fail their checksums read-only instead of
+	// refusing it: Damage() then says what is damaged, reads of sound records work, and every write
+	// (and Backup) fails with an error matching ErrDamaged. A file whose structure is damaged is
+	// still refused.
+	ReadOnlyIfDamaged bool
 }
 
 // Store is a forms.Store on a bbolt file. It is safe for concurrent use.
@@ -73,6 +99,23 @@ type Store struct {
 
 	mu    sync.Mutex
 	index *summaryIndex // decoded summaries of the last transaction listed
+
+	damage *DamagedError // non-nil: opened read-only because records are damaged
+}
+
+// Damage is what is damaged in a library opened read-only (Options.ReadOnlyIfDamaged); nil for a
+// sound library.
+func (s *Store) Damage() *DamagedError { return s.damage }
+
+// errReadOnly is returned by every write to a library opened read-only.
+var errReadOnly = fmt.Errorf("%w nên chỉ được mở để đọc: không lưu được thay đổi nào. Hãy khôi phục từ bản sao lưu tốt gần nhất (hoso db check cho biết bản nào)", ErrDamaged)
+
+// update runs fn in a write transaction, unless the library is read-only.
+func (s *Store) update(fn func(tx *bolt.Tx) error) error {
+	if s.damage != nil {
+		return errReadOnly
+	}
+	return s.db.Update(fn)
 }
 
 var _ forms.Store = (*Store)(nil)
@@ -89,21 +132,46 @@ func Open(path string, opts Options) (*Store, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return nil, fmt.Errorf("không tạo được thư mục dữ liệu %s: %w", filepath.Dir(path), err)
 	}
+	if _, err := RecoverRestore(path); err != nil {
+		return nil, err
+	}
+	cleanTemps(path)
 	existing := false
 	switch info, err := os.Stat(path); {
 	case err == nil && info.IsDir():
 		return nil, fmt.Errorf("%s là một thư mục, không phải tệp dữ liệu: hãy chọn đường dẫn tới tệp .db", path)
 	case err == nil:
 		existing = info.Size() > 0
-	case !errors.Is(err, fs.ErrNotExist):
+		if !existing && hasBackups(path) {
+			// Never re-initialise a library that was emptied: its backups say it had data.
+			return nil, damaged(path, []string{"tệp dữ liệu rỗng (0 byte) trong khi thư mục backups có bản sao lưu của nó"})
+		}
+	case errors.Is(err, fs.ErrNotExist):
+		if hasBackups(path) {
+			return nil, damaged(path, []string{"tệp dữ liệu không còn (bị xóa, đổi tên, hoặc một lần khôi phục bị ngắt) trong khi thư mục backups có bản sao lưu của nó; " +
+				"muốn bắt đầu thư viện mới thì hãy chọn một tệp dữ liệu ở thư mục khác"})
+		}
+	default:
 		return nil, fmt.Errorf("không đọc được tệp dữ liệu %s: %w", path, err)
 	}
 
 	version := 0
 	if existing {
-		v, err := inspect(path, opts.Timeout)
+		v, recordProblems, err := inspect(path, opts.Timeout)
 		if err != nil {
 			return nil, err
+		}
+		if len(recordProblems) > 0 {
+			de := damaged(path, recordProblems).(*DamagedError)
+			if !opts.ReadOnlyIfDamaged {
+				return nil, de
+			}
+			db, err := openBolt(path, &bolt.Options{Timeout: opts.Timeout, ReadOnly: true})
+			if err != nil {
+				return nil, openError(path, err)
+			}
+			de.ReadOnly = true
+			return &Store{db: db, path: path, opts: opts, damage: de}, nil
 		}
 		version = v
 	}
@@ -136,18 +204,24 @@ func Open(path string, opts Options) (*Store, error) {
 	return s, nil
 }
 
-// inspect opens the file read-only (nothing is ever written), checks it and returns its schema version.
-func inspect(path string, timeout time.Duration) (int, error) {
+// hasBackups reports whether backups/ holds any backup of the data file at path.
+func hasBackups(path string) bool {
+	list, _ := Backups(path)
+	return len(list) > 0
+}
+
+// inspect opens the file read-only (nothing is ever written), checks it and returns its schema
+// version. A damaged structure is an error; damaged records are returned as recordProblems.
+func inspect(path string, timeout time.Duration) (version int, recordProblems []string, err error) {
 	db, err := openBolt(path, &bolt.Options{Timeout: timeout, ReadOnly: true})
 	if err != nil {
-		return 0, openError(path, err)
+		return 0, nil, openError(path, err)
 	}
 	defer db.Close()
 	problems := precheck(path)
 	if len(problems) == 0 {
 		problems = checkDB(db, 10)
 	}
-	var version int
 	var schemaErr error
 	if len(problems) == 0 {
 		if err := safeView(db, func(tx *bolt.Tx) error {
@@ -155,28 +229,31 @@ func inspect(path string, timeout time.Duration) (int, error) {
 			if schemaErr == nil && version > 0 && version <= SchemaVersion {
 				schemaErr = checkBuckets(tx, version)
 			}
+			if schemaErr == nil && version > 0 && version <= SchemaVersion {
+				recordProblems, _ = verifyRecords(tx, version, 20)
+			}
 			return nil
 		}); err != nil {
 			problems = append(problems, err.Error())
 		}
 	}
 	if len(problems) > 0 {
-		return 0, damaged(path, problems)
+		return 0, nil, damaged(path, problems)
 	}
 	if schemaErr != nil {
-		return 0, damaged(path, []string{schemaErr.Error()})
+		return 0, nil, damaged(path, []string{schemaErr.Error()})
 	}
 	if version > SchemaVersion {
-		return 0, fmt.Errorf("%w (tệp %s có cấu trúc phiên bản %d, ứng dụng này đọc được đến %d)", ErrNewerSchema, path, version, SchemaVersion)
+		return 0, nil, fmt.Errorf("%w (tệp %s có cấu trúc phiên bản %d, ứng dụng này đọc được đến %d)", ErrNewerSchema, path, version, SchemaVersion)
 	}
-	return version, nil
+	return version, recordProblems, nil
 }
 
 // openBolt opens a bbolt file, turning a panic on a garbage page into an error.
 func openBolt(path string, o *bolt.Options) (db *bolt.DB, err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			db, err = nil, fmt.Errorf("bbolt panic: %v", r)
+			db, err = nil, fmt.Errorf("cấu trúc tệp không đọc được (%s)", technical(r))
 		}
 	}()
 	return bolt.Open(path, 0o600, o)
@@ -196,10 +273,23 @@ func openError(path string, err error) error {
 
 func damaged(path string, problems []string) error {
 	e := &DamagedError{Path: path, Problems: problems}
-	if b, ok := newestGoodBackup(path); ok {
-		e.Backup, e.BackupAt = b.Path, b.Time
+	e.GoodBackups = goodBackups(path)
+	if len(e.GoodBackups) > 0 {
+		e.Backup, e.BackupAt = e.GoodBackups[0].Path, e.GoodBackups[0].Time
 	}
 	return e
+}
+
+// technical turns a recovered panic value of bbolt or the runtime into a short technical detail
+// for the user, without the word "panic".
+func technical(r any) string {
+	msg := fmt.Sprint(r)
+	msg = strings.ReplaceAll(msg, "panic: ", "")
+	msg = strings.ReplaceAll(msg, "panic", "lỗi")
+	if len(msg) > 200 {
+		msg = msg[:200] + "…"
+	}
+	return msg
 }
 
 // checkDB runs bbolt's consistency check in a read transaction and returns at most max problems.
@@ -224,7 +314,7 @@ func safeView(db *bolt.DB, fn func(tx *bolt.Tx) error) (err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("bbolt panic: %v", r)
+			err = fmt.Errorf("một trang của tệp không đọc được (%s)", technical(r))
 		}
 	}()
 	return db.View(fn)

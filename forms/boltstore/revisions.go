@@ -36,7 +36,7 @@ func revKey(id uint64) []byte {
 // lists what changed since the previous snapshot.
 func (s *Store) SaveRevision(appID, reason string) (RevisionInfo, error) {
 	var info RevisionInfo
-	err := s.db.Update(func(tx *bolt.Tx) (err error) {
+	err := s.update(func(tx *bolt.Tx) (err error) {
 		info, err = putRevision(tx, appID, reason, s.now())
 		return err
 	})
@@ -48,21 +48,25 @@ type RevisionInfo = forms.RevisionInfo
 
 // putRevision snapshots applications/<appID> in tx.
 func putRevision(tx *bolt.Tx, appID, reason string, now time.Time) (RevisionInfo, error) {
-	current := tx.Bucket(bucketApplications).Get([]byte(appID))
-	if current == nil {
+	stored := tx.Bucket(bucketApplications).Get([]byte(appID))
+	if stored == nil {
 		return RevisionInfo{}, notFound("hồ sơ", appID)
+	}
+	current, err := unseal([]byte(appID), stored)
+	if err != nil {
+		return RevisionInfo{}, err
 	}
 	revs, err := tx.Bucket(bucketRevisions).CreateBucketIfNotExists([]byte(appID))
 	if err != nil {
 		return RevisionInfo{}, err
 	}
 	var changes []string
-	if _, last := revs.Cursor().Last(); last == nil {
+	if lastKey, last := revs.Cursor().Last(); last == nil {
 		changes = []string{"Bản lưu đầu tiên"}
 	} else {
 		var prev revisionRecord
-		if err := json.Unmarshal(last, &prev); err != nil {
-			return RevisionInfo{}, fmt.Errorf("bản lưu trước của hồ sơ %s bị hỏng: %w", appID, err)
+		if err := decodeRecord(lastKey, last, &prev); err != nil {
+			return RevisionInfo{}, fmt.Errorf("bản lưu trước của hồ sơ %s: %w", appID, err)
 		}
 		changes = describeChanges(prev.Application, current)
 	}
@@ -91,8 +95,8 @@ func (s *Store) Revisions(appID string) ([]RevisionInfo, error) {
 		c := revs.Cursor()
 		for k, v := c.Last(); k != nil; k, v = c.Prev() {
 			var h revisionHead
-			if err := json.Unmarshal(v, &h); err != nil {
-				return fmt.Errorf("bản lưu của hồ sơ %s bị hỏng: %w", appID, err)
+			if err := decodeRecord(k, v, &h); err != nil {
+				return fmt.Errorf("bản lưu của hồ sơ %s: %w", appID, err)
 			}
 			out = append(out, RevisionInfo{ID: binary.BigEndian.Uint64(k), At: h.At, Reason: h.Reason, Changes: h.Changes})
 		}
@@ -138,7 +142,7 @@ func getRevision(tx *bolt.Tx, appID string, revID uint64) (*revisionRecord, erro
 // is saved and snapshotted ("khôi phục bản #N"). It returns the last snapshot's info.
 func (s *Store) RestoreRevision(appID string, revID uint64) (RevisionInfo, error) {
 	var info RevisionInfo
-	err := s.db.Update(func(tx *bolt.Tx) error {
+	err := s.update(func(tx *bolt.Tx) error {
 		rec, err := getRevision(tx, appID, revID)
 		if err != nil {
 			return err

@@ -13,7 +13,7 @@ import (
 )
 
 // SchemaVersion is the version of the bucket layout this code reads and writes (see doc.go).
-const SchemaVersion = 3
+const SchemaVersion = 4
 
 var (
 	bucketMeta         = []byte("meta")
@@ -39,6 +39,7 @@ type migration struct {
 var migrations = []migration{
 	{From: 1, What: "chỉ mục khách hàng theo mã số thuế (tax_codes)", Run: migrateTaxCodeIndex},
 	{From: 2, What: "bảng tóm tắt hồ sơ (summaries) thay cho thùng rác riêng (trash)", Run: migrateSummaries},
+	{From: 3, What: "mã kiểm tra cho từng bản ghi", Run: migrateSealRecords},
 }
 
 // readSchemaVersion returns the file's schema version; 0 for a file with no meta bucket (new).

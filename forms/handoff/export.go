@@ -22,6 +22,9 @@ type ExportOptions struct {
 	AppVersion string    // default: the running program's module version, or "dev"
 	Now        time.Time // creation time written in the manifest and the zip; default time.Now
 	Extra      []File    // documents placed at the top level, e.g. "ho-so.pdf", "du-toan.xlsx"
+	// Root, when set, is the only folder attachments may come from (links resolved): the library's
+	// attachment store (LibraryFiles). An attachment elsewhere is refused, naming it.
+	Root string
 }
 
 // Export writes a hand-off package of the dossier to w. Attachment paths in app are absolute or
@@ -63,6 +66,10 @@ func ExportWith(w io.Writer, app *forms.Application, baseDir string, opts Export
 		src := a.File
 		if !filepath.IsAbs(src) {
 			src = filepath.Join(baseDir, filepath.FromSlash(src))
+		}
+		if opts.Root != "" && !inStore(src, opts.Root) {
+			return fmt.Errorf("tệp đính kèm %q (attachments[%d].file = %s) nằm ngoài kho tệp đính kèm của thư viện (%s): gói hồ sơ chỉ chứa tệp của thư viện. "+
+				"Hãy mở hồ sơ trong ứng dụng và chọn lại tệp (ứng dụng sẽ chép tệp vào thư viện)", attachmentTitle(a), i, a.File, opts.Root)
 		}
 		sum, size, err := hashFile(src)
 		if err != nil {

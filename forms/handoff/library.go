@@ -13,9 +13,12 @@ import (
 )
 
 // ImportInto imports a dossier file (.hoso.json) or a hand-off package (.zip) into a client library.
-// A package's attachments are extracted into "ho-so/<name>-<time>" beside the data file; a dossier
-// file's relative attachment paths are made absolute so they stay reachable. With forms.ImportAsk it
-// fails with forms.ErrClientExists when a client with the same tax code exists, and writes nothing.
+// A package's attachments are extracted into "ho-so/<name>-<time>" beside the data file (the
+// library's attachment store, LibraryFiles); a dossier file's attachments must be relative paths
+// inside the dossier's folder (absolute paths, paths that leave the folder and links pointing out
+// of it are refused, naming the field) and are copied into the store the same way. With
+// forms.ImportAsk it fails with forms.ErrClientExists when a client with the same tax code exists.
+// A refused import leaves nothing behind.
 func ImportInto(s forms.Store, path string, mode forms.ImportMode, now time.Time) (app *forms.Application, clientID string, err error) {
 	var extracted string
 	if strings.EqualFold(filepath.Ext(path), ".zip") {
@@ -34,7 +37,7 @@ func ImportInto(s forms.Store, path string, mode forms.ImportMode, now time.Time
 		}
 		stamp := now.Format("20060102-150405")
 		base := safeBaseName(strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)), "goi")
-		root := filepath.Join(filepath.Dir(s.Path()), "ho-so")
+		root := LibraryFiles(s.Path())
 		extracted = filepath.Join(root, base+"-"+stamp)
 		for i := 2; exists(extracted); i++ {
 			extracted = filepath.Join(root, fmt.Sprintf("%s-%s-%d", base, stamp, i))
@@ -53,12 +56,14 @@ func ImportInto(s forms.Store, path string, mode forms.ImportMode, now time.Time
 		if err != nil {
 			return nil, "", err
 		}
-		for i, a := range app.Attachments {
-			if a.File != "" && !filepath.IsAbs(a.File) {
-				if abs, err := filepath.Abs(filepath.Join(filepath.Dir(path), filepath.FromSlash(a.File))); err == nil {
-					app.Attachments[i].File = abs
-				}
-			}
+		dir, err := filepath.Abs(filepath.Dir(path))
+		if err != nil {
+			return nil, "", err
+		}
+		base := safeBaseName(strings.TrimSuffix(filepath.Base(path), forms.FileExtension), "ho-so")
+		extracted, err = copyDossierAttachments(app, dir, LibraryFiles(s.Path()), base, now)
+		if err != nil {
+			return nil, "", err
 		}
 	}
 	clientID, err = s.ImportApplication(app, mode)
@@ -73,6 +78,8 @@ func ImportInto(s forms.Store, path string, mode forms.ImportMode, now time.Time
 
 // ExportFrom writes one dossier of the library to path: a hand-off package, or only the dossier file
 // when path ends in .hoso.json. The file is written atomically and a revision "export" is recorded.
+// A package holds only files from the library's attachment store (LibraryFiles): an attachment
+// elsewhere is refused, naming it.
 func ExportFrom(s forms.Store, appID, path, appVersion string, now time.Time) error {
 	app, err := s.Application(appID)
 	if err != nil {
@@ -82,7 +89,7 @@ func ExportFrom(s forms.Store, appID, path, appVersion string, now time.Time) er
 		if strings.HasSuffix(strings.ToLower(path), forms.FileExtension) {
 			return forms.EncodeApplication(w, app)
 		}
-		return ExportWith(w, app, filepath.Dir(s.Path()), ExportOptions{AppVersion: appVersion, Now: now})
+		return ExportWith(w, app, filepath.Dir(s.Path()), ExportOptions{AppVersion: appVersion, Now: now, Root: LibraryFiles(s.Path())})
 	}
 	if err := atomicfile.Write(path, 0o644, write); err != nil {
 		return err

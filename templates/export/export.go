@@ -4,11 +4,15 @@ package export
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"syscall"
 	"time"
 
 	"khuyencong/forms"
@@ -71,6 +75,9 @@ func safe(s string) string {
 // Write writes the PDF dossier and (unless skipped or blank) the budget sheet into dir. rep is
 // forms.Check(app, packs). A final dossier is refused while blocking problems remain. progress, if
 // not nil, receives values from 0 to 1. A cancelled context stops the work and leaves no file.
+// The outputs are one transaction: all are written to temporary files first and the earlier files
+// are replaced only when every output is ready; on any failure the earlier files are exactly as
+// they were and the error names the file that could not be written and why, in Vietnamese.
 func Write(ctx context.Context, app *forms.Application, rep *forms.Report, dir string, opts Options, progress func(float64)) (Result, error) {
 	report := func(f float64) {
 		if progress != nil {
@@ -107,8 +114,10 @@ func Write(ctx context.Context, app *forms.Application, rep *forms.Report, dir s
 	report(0.2)
 	base := filepath.Join(dir, BaseName(app, opts.Variant))
 	res := Result{PDFPath: base + ".pdf"}
+	// Every output goes to a temporary file first; the earlier files are replaced only when all are
+	// written, together (atomicfile.CommitAll), so a failure leaves them exactly as they were.
 	var pres pdf.Result
-	err = writeAtomic(ctx, res.PDFPath, func(w io.Writer) error {
+	pdfFile, err := prepare(ctx, res.PDFPath, "hồ sơ PDF", func(w io.Writer) error {
 		var err error
 		pres, err = pdf.Write(w, doc, pdf.Options{FontPath: opts.FontPath})
 		return err
@@ -116,20 +125,107 @@ func Write(ctx context.Context, app *forms.Application, rep *forms.Report, dir s
 	if err != nil {
 		return Result{}, err
 	}
+	pending := []*atomicfile.Pending{pdfFile}
 	res.Pages, res.Font, res.Warnings = pres.Pages, pres.Font, pres.Warnings
 	report(0.75)
 	if !opts.SkipXLSX && opts.Variant != templates.Blank && rep != nil && rep.Budget != nil {
 		res.XLSXPath = base + ".xlsx"
-		err = writeAtomic(ctx, res.XLSXPath, func(w io.Writer) error {
+		sheet, err := prepare(ctx, res.XLSXPath, "bảng dự toán Excel", func(w io.Writer) error {
 			return xlsx.Write(w, app, rep, xlsx.Options{WordStyle: opts.WordStyle, Now: opts.Now, AppVersion: opts.AppVersion, Draft: opts.Variant == templates.Draft})
 		})
 		if err != nil {
-			os.Remove(res.PDFPath)
+			pdfFile.Discard()
 			return Result{}, err
 		}
+		pending = append(pending, sheet)
+	}
+	if err := ctx.Err(); err != nil {
+		for _, p := range pending {
+			p.Discard()
+		}
+		return Result{}, err
+	}
+	if err := atomicfile.CommitAll(rename, pending...); err != nil {
+		var ce *atomicfile.CommitError
+		if errors.As(err, &ce) {
+			return Result{}, writeError(ce.Path, kindOf(ce.Path), ce.Err)
+		}
+		return Result{}, err
 	}
 	report(1)
 	return res, nil
+}
+
+// commitHook, for tests, fails the move of a file (as a file held open by Excel fails on Windows).
+var commitHook func(path string) error
+
+func rename(oldpath, newpath string) error {
+	if commitHook != nil {
+		if err := commitHook(oldpath); err != nil {
+			return err
+		}
+	}
+	return os.Rename(oldpath, newpath)
+}
+
+func kindOf(path string) string {
+	if strings.HasSuffix(path, ".xlsx") {
+		return "bảng dự toán Excel"
+	}
+	return "hồ sơ PDF"
+}
+
+// prepare writes one output to its temporary file; the error names the file and why.
+func prepare(ctx context.Context, path, kind string, write func(io.Writer) error) (*atomicfile.Pending, error) {
+	p, err := atomicfile.Prepare(path, 0o644, func(w io.Writer) error {
+		if err := write(w); err != nil {
+			return err
+		}
+		return ctx.Err()
+	})
+	if err != nil {
+		if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+			return nil, err
+		}
+		var pe *fs.PathError
+		if errors.As(err, &pe) || errors.Is(err, fs.ErrPermission) {
+			return nil, writeError(path, kind, err)
+		}
+		return nil, fmt.Errorf("không tạo được %s %s: %w", kind, filepath.Base(path), err)
+	}
+	return p, nil
+}
+
+// writeError says, in Vietnamese, which file could not be written and why; the earlier files
+// are unchanged.
+func writeError(path, kind string, err error) error {
+	why := "lỗi hệ thống tệp"
+	switch {
+	case isSharingViolation(err) || errors.Is(err, fs.ErrPermission):
+		why = "không có quyền ghi hoặc tệp đang được mở (tệp đang mở trong Excel hoặc trình đọc PDF? hãy đóng nó rồi xuất lại)"
+		if kind == "hồ sơ PDF" {
+			why = "không có quyền ghi hoặc tệp đang được mở (tệp đang mở trong trình đọc PDF hoặc Excel? hãy đóng nó rồi xuất lại)"
+		}
+	case isDirErr(path):
+		why = "ở đường dẫn này đang có một thư mục cùng tên; hãy đổi tên hoặc xóa thư mục đó"
+	case errors.Is(err, syscall.ENOSPC):
+		why = "ổ đĩa đã đầy"
+	case errors.Is(err, fs.ErrNotExist):
+		why = "thư mục không còn"
+	}
+	return fmt.Errorf("không ghi được %s %s: %s; các tệp đã xuất trước đó vẫn giữ nguyên. (Chi tiết: %w)", kind, path, why, err)
+}
+
+func isDirErr(path string) bool {
+	fi, err := os.Stat(path)
+	return err == nil && fi.IsDir()
+}
+
+// isSharingViolation recognises Windows' ERROR_SHARING_VIOLATION (32) and ERROR_LOCK_VIOLATION (33):
+// the file is open in another program.
+func isSharingViolation(err error) bool {
+	var errno syscall.Errno
+	return runtime.GOOS == "windows" && errors.As(err, &errno) && (errno == 32 || errno == 33)
 }
 
 // BlockedError refuses a final dossier while blocking problems remain.
@@ -137,14 +233,4 @@ type BlockedError struct{ Problems []string }
 
 func (e *BlockedError) Error() string {
 	return "hồ sơ còn lỗi chặn nộp, chưa xuất được bản chính thức (in bản nháp để xem):\n- " + strings.Join(e.Problems, "\n- ")
-}
-
-// writeAtomic writes through atomicfile and gives up, leaving nothing, when ctx is cancelled.
-func writeAtomic(ctx context.Context, path string, write func(io.Writer) error) error {
-	return atomicfile.Write(path, 0o644, func(w io.Writer) error {
-		if err := write(w); err != nil {
-			return err
-		}
-		return ctx.Err()
-	})
 }

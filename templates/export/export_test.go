@@ -1,8 +1,10 @@
 package export
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -78,5 +80,97 @@ func TestCancelLeavesNoFile(t *testing.T) {
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 0 {
 		t.Errorf("cancelled write left %d files", len(entries))
+	}
+}
+
+// Finding 4: a re-export that cannot write the sheet leaves the earlier PDF and sheet exactly as
+// they were, and says which file failed and why, in Vietnamese.
+func TestFailedReexportKeepsEarlierFiles(t *testing.T) {
+	app := forms.Sample(forms.TradeFair)
+	rep := forms.Check(app, forms.DefaultPacks())
+
+	t.Run("sheet path is a folder", func(t *testing.T) {
+		dir := t.TempDir()
+		res, err := Write(context.Background(), app, rep, dir, Options{Now: fixedNow, SkipXLSX: true}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pdfBefore, _ := os.ReadFile(res.PDFPath)
+		sheet := strings.TrimSuffix(res.PDFPath, ".pdf") + ".xlsx"
+		if err := os.Mkdir(sheet, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		later := fixedNow.Add(time.Hour) // a different creation time: different bytes
+		_, err = Write(context.Background(), app, rep, dir, Options{Now: later}, nil)
+		if err == nil || !strings.Contains(err.Error(), filepath.Base(sheet)) || !strings.Contains(err.Error(), "không ghi được") {
+			t.Fatalf("sheet path is a folder: %v", err)
+		}
+		pdfAfter, err := os.ReadFile(res.PDFPath)
+		if err != nil || !bytes.Equal(pdfBefore, pdfAfter) {
+			t.Errorf("the earlier PDF changed or is gone (%v)", err)
+		}
+		assertNoTemps(t, dir)
+	})
+
+	t.Run("sheet cannot be replaced", func(t *testing.T) {
+		dir := t.TempDir()
+		res, err := Write(context.Background(), app, rep, dir, Options{Now: fixedNow}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pdfBefore, _ := os.ReadFile(res.PDFPath)
+		sheetBefore, _ := os.ReadFile(res.XLSXPath)
+		// The sheet is held (as Excel holds an open file on Windows): moving it fails.
+		commitHook = func(path string) error {
+			if strings.HasSuffix(path, ".xlsx") {
+				return &os.PathError{Op: "rename", Path: path, Err: fs.ErrPermission}
+			}
+			return nil
+		}
+		defer func() { commitHook = nil }()
+		_, err = Write(context.Background(), app, rep, dir, Options{Now: fixedNow.Add(time.Hour)}, nil)
+		if err == nil || !strings.Contains(err.Error(), filepath.Base(res.XLSXPath)) || !strings.Contains(err.Error(), "đang mở trong Excel") {
+			t.Fatalf("held sheet: %v", err)
+		}
+		pdfAfter, _ := os.ReadFile(res.PDFPath)
+		sheetAfter, _ := os.ReadFile(res.XLSXPath)
+		if !bytes.Equal(pdfBefore, pdfAfter) || !bytes.Equal(sheetBefore, sheetAfter) {
+			t.Error("the earlier files changed")
+		}
+		assertNoTemps(t, dir)
+	})
+}
+
+// Temporary files a killed export left are removed by the next export.
+func TestKilledExportTempsAreCleaned(t *testing.T) {
+	dir := t.TempDir()
+	app := forms.Sample(forms.TradeFair)
+	rep := forms.Check(app, forms.DefaultPacks())
+	base := BaseName(app, templates.Final)
+	var stale []string
+	for _, name := range []string{"." + base + ".pdf.123.tmp", "." + base + ".xlsx.456.tmp"} {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, []byte("half"), 0o644)
+		old := time.Now().Add(-time.Hour)
+		os.Chtimes(p, old, old)
+		stale = append(stale, p)
+	}
+	if _, err := Write(context.Background(), app, rep, dir, Options{Now: fixedNow}, nil); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range stale {
+		if _, err := os.Stat(p); err == nil {
+			t.Errorf("stale temporary file left: %s", p)
+		}
+	}
+}
+
+func assertNoTemps(t *testing.T, dir string) {
+	t.Helper()
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") {
+			t.Errorf("temporary file left: %s", e.Name())
+		}
 	}
 }

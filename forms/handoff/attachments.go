@@ -1,0 +1,225 @@
+package handoff
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"khuyencong/forms"
+)
+
+// The library's attachment store is the folder ho-so/ next to the data file: packages are
+// extracted into it (ho-so/<name>-<time>/attachments/), the attachments of an imported dossier
+// file are copied into it the same way, and the files the user picks in the app are copied into
+// ho-so/tep-chon/. A dossier in the library refers only to files there, and ExportFrom packs only
+// files from there: a received dossier cannot pull other local files into a package.
+
+// LibraryFiles is the attachment store of the library whose data file is dbPath.
+func LibraryFiles(dbPath string) string { return filepath.Join(filepath.Dir(dbPath), "ho-so") }
+
+// pickedDir is the folder, in the store, of the files the user picks in the app.
+const pickedDir = "tep-chon"
+
+// within reports whether path (which must exist) is inside root once links are resolved.
+func within(path, root string) bool {
+	p, err := filepath.EvalSymlinks(path)
+	if err != nil {
+		return false
+	}
+	r, err := filepath.EvalSymlinks(root)
+	if err != nil {
+		return false
+	}
+	p, _ = filepath.Abs(p)
+	r, _ = filepath.Abs(r)
+	rel, err := filepath.Rel(r, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}
+
+// dossierRefusal refuses a dossier file (not a package): errors.Is(err, ErrRefused) holds.
+type dossierRefusal struct{ msg string }
+
+func (e *dossierRefusal) Error() string        { return "tệp hồ sơ bị từ chối: " + e.msg }
+func (e *dossierRefusal) Is(target error) bool { return target == ErrRefused }
+
+func refuseDossier(format string, args ...any) error {
+	return &dossierRefusal{msg: fmt.Sprintf(format, args...)}
+}
+
+// inStore reports whether an attachment's file is in the store: resolved when it exists, by its
+// path when it does not (so a missing file outside is named as outside).
+func inStore(path, root string) bool {
+	if _, err := os.Lstat(path); err == nil {
+		return within(path, root)
+	}
+	p, err1 := filepath.Abs(path)
+	r, err2 := filepath.Abs(root)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	rel, err := filepath.Rel(r, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}
+
+// dossierAttachment checks the path of attachment i of a dossier file in dir: relative, inside
+// dir (also after links are resolved), a regular file. It returns the file's path on disk; a
+// refusal (ErrRefused) names the field.
+func dossierAttachment(i int, file, dir string) (string, error) {
+	field := fmt.Sprintf("attachments[%d].file", i)
+	slashed := strings.ReplaceAll(file, `\`, "/")
+	if filepath.IsAbs(file) || strings.HasPrefix(slashed, "/") || filepath.VolumeName(file) != "" ||
+		(len(slashed) >= 2 && slashed[1] == ':') {
+		return "", refuseDossier("%s: %q là đường dẫn tuyệt đối; tệp đính kèm phải nằm trong thư mục của hồ sơ (cạnh tệp %s) và được ghi bằng đường dẫn tương đối, ví dụ \"giay-to/dkkd.pdf\"", field, file, forms.FileExtension)
+	}
+	clean := filepath.Clean(filepath.FromSlash(slashed))
+	if clean == ".." || strings.HasPrefix(clean, ".."+string(filepath.Separator)) {
+		return "", refuseDossier("%s: %q ra ngoài thư mục của hồ sơ; tệp đính kèm phải nằm trong thư mục đó", field, file)
+	}
+	src := filepath.Join(dir, clean)
+	info, err := os.Stat(src)
+	if err != nil {
+		return "", refuseDossier("%s: không tìm thấy tệp %q trong thư mục của hồ sơ (%s); hãy đặt tệp vào đó hoặc bỏ trường này", field, file, dir)
+	}
+	if !within(src, dir) {
+		return "", refuseDossier("%s: %q là liên kết trỏ ra ngoài thư mục của hồ sơ", field, file)
+	}
+	if !info.Mode().IsRegular() {
+		return "", refuseDossier("%s: %q không phải tệp thường", field, file)
+	}
+	return src, nil
+}
+
+// copyDossierAttachments checks every attachment of a dossier read from a file in dir and copies
+// the files into a new folder of the library's store (written in a temporary folder, renamed into
+// place), rewriting the paths to the copies. It returns the folder ("" when there was nothing).
+func copyDossierAttachments(app *forms.Application, dir, store, base string, now time.Time) (string, error) {
+	var srcs []string
+	var total int64
+	for i, a := range app.Attachments {
+		if a.File == "" {
+			srcs = append(srcs, "")
+			continue
+		}
+		src, err := dossierAttachment(i, a.File, dir)
+		if err != nil {
+			return "", err
+		}
+		if info, err := os.Stat(src); err == nil {
+			total += info.Size()
+		}
+		if total > MaxTotalBytes {
+			return "", refuseDossier("các tệp đính kèm lớn hơn %d MB", MaxTotalBytes>>20)
+		}
+		srcs = append(srcs, src)
+	}
+	if len(srcs) > MaxFiles {
+		return "", refuseDossier("hồ sơ có %d tệp đính kèm, nhiều hơn giới hạn %d", len(srcs), MaxFiles)
+	}
+	has := false
+	for _, s := range srcs {
+		has = has || s != ""
+	}
+	if !has {
+		return "", nil
+	}
+	stamp := now.Format("20060102-150405")
+	dest := filepath.Join(store, base+"-"+stamp)
+	for i := 2; exists(dest); i++ {
+		dest = filepath.Join(store, fmt.Sprintf("%s-%s-%d", base, stamp, i))
+	}
+	if err := os.MkdirAll(store, 0o755); err != nil {
+		return "", fmt.Errorf("không tạo được thư mục %s: %w", store, err)
+	}
+	tmp, err := os.MkdirTemp(store, ".nhap-goi-*")
+	if err != nil {
+		return "", fmt.Errorf("không ghi được vào thư mục %s: %w", store, err)
+	}
+	if err := os.Mkdir(filepath.Join(tmp, AttachmentsDir), 0o755); err != nil {
+		os.RemoveAll(tmp)
+		return "", err
+	}
+	taken := map[string]bool{}
+	names := make([]string, len(srcs))
+	for i, src := range srcs {
+		if src == "" {
+			continue
+		}
+		names[i] = uniqueName(safeBaseName(filepath.Base(src), "tep-dinh-kem"+filepath.Ext(src)), taken)
+		if _, err := copyFile(src, filepath.Join(tmp, AttachmentsDir, names[i])); err != nil {
+			os.RemoveAll(tmp)
+			return "", fmt.Errorf("không chép được tệp đính kèm %s: %w", src, err)
+		}
+	}
+	if err := os.Rename(tmp, dest); err != nil {
+		os.RemoveAll(tmp)
+		return "", fmt.Errorf("không đặt được tệp đính kèm vào %s: %w", dest, err)
+	}
+	for i := range app.Attachments {
+		if names[i] != "" {
+			app.Attachments[i].File = filepath.Join(dest, AttachmentsDir, names[i])
+		}
+	}
+	return dest, nil
+}
+
+// copyFile copies src to a new file dst, synced, and returns the SHA-256 of what was copied.
+func copyFile(src, dst string) (string, error) {
+	in, err := os.Open(src)
+	if err != nil {
+		return "", err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return "", err
+	}
+	h := sha256.New()
+	_, err = io.Copy(io.MultiWriter(out, h), io.LimitReader(in, MaxTotalBytes+1))
+	if err == nil {
+		err = out.Sync()
+	}
+	if cerr := out.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(dst)
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// AdoptFile copies a file the user picked in the app into the library's attachment store (the
+// library whose data file is dbPath) and returns the copy's path and SHA-256. The dossier then
+// refers to the copy, which the library keeps even if the original is moved or deleted.
+func AdoptFile(dbPath, src string) (path, sum string, err error) {
+	info, err := os.Stat(src)
+	if err != nil {
+		return "", "", fmt.Errorf("không đọc được tệp %s: %w", src, err)
+	}
+	if !info.Mode().IsRegular() {
+		return "", "", fmt.Errorf("%s không phải tệp thường", src)
+	}
+	if info.Size() > MaxTotalBytes {
+		return "", "", fmt.Errorf("tệp %s lớn hơn %d MB", filepath.Base(src), MaxTotalBytes>>20)
+	}
+	dir := filepath.Join(LibraryFiles(dbPath), pickedDir, time.Now().Format("20060102-150405.000000000"))
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return "", "", fmt.Errorf("không tạo được thư mục %s: %w", dir, err)
+	}
+	name := safeBaseName(filepath.Base(src), "tep-dinh-kem"+filepath.Ext(src))
+	dst := filepath.Join(dir, name)
+	sum, err = copyFile(src, dst)
+	if errors.Is(err, os.ErrExist) {
+		return "", "", fmt.Errorf("tệp %s đã có trong thư viện", dst)
+	}
+	if err != nil {
+		return "", "", fmt.Errorf("không chép được tệp %s vào thư viện: %w", src, err)
+	}
+	return dst, sum, nil
+}
