@@ -45,6 +45,8 @@ type ApplicationSummary struct {
 	Completeness int       `json:"completeness"` // percent
 	UpdatedAt    time.Time `json:"updated_at"`
 	DeletedAt    time.Time `json:"deleted_at,omitzero"`
+	Version      uint64    `json:"version,omitempty"`    // the dossier's save count (see Version)
+	UpdatedBy    string    `json:"updated_by,omitempty"` // who saved it last
 }
 
 // Query filters lists of clients and applications. Zero fields do not filter.
@@ -61,8 +63,9 @@ type Query struct {
 type RevisionInfo struct {
 	ID      uint64    `json:"id"`
 	At      time.Time `json:"at"`
-	Reason  string    `json:"reason"`  // "render", "export", "restore" ...
-	Changes []string  `json:"changes"` // what changed since the previous revision, in Vietnamese
+	Reason  string    `json:"reason"`       // "render", "export", "restore" ...
+	By      string    `json:"by,omitempty"` // who saved it (the user name set in the settings)
+	Changes []string  `json:"changes"`      // what changed since the previous revision, in Vietnamese
 }
 
 // Store keeps clients and their applications. Every save is one short transaction.
