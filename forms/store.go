@@ -99,6 +99,17 @@ type Store interface {
 	// according to mode. It returns the client's ID.
 	ImportApplication(app *Application, mode ImportMode) (clientID string, err error)
 
+	// SetUser names who saves from this session (the user name set once in the settings):
+	// every save and revision records it.
+	SetUser(name string)
+	// ApplicationAt returns a dossier with its stored version, read together in one transaction.
+	ApplicationAt(id string) (*Application, Version, error)
+	// SaveApplicationAt saves a dossier edited from version base (ApplicationAt's) and returns the
+	// new version. When someone else saved it since, nothing is overwritten: the caller's text is
+	// kept as a revision (reason ConflictReason) and the error is a *ConflictError naming who saved
+	// and when. SaveApplication saves whatever the stored version (one writer, or last save wins).
+	SaveApplicationAt(app *Application, base uint64) (Version, error)
+
 	// Backup writes a copy of the whole library now and returns the backup file's path.
 	Backup() (string, error)
 

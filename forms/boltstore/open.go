@@ -73,6 +73,7 @@ type Store struct {
 
 	mu    sync.Mutex
 	index *summaryIndex // decoded summaries of the last transaction listed
+	user  string        // who saves (SetUser, versions.go)
 }
 
 var _ forms.Store = (*Store)(nil)

@@ -2,6 +2,7 @@ package pgstore
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"sync"
 	"testing"
@@ -150,5 +151,51 @@ func TestDescribeHidesPassword(t *testing.T) {
 	_, err = Open("host=x password=bi-mat-123 port=abc", Options{LocalDir: t.TempDir()})
 	if err == nil || strings.Contains(err.Error(), "bi-mat-123") {
 		t.Errorf("bad conninfo: %v", err)
+	}
+}
+
+// Two app sessions (two stores, two connections, two users) edit the same dossier: the second
+// save is refused as a conflict and its text is kept as a revision.
+func TestTwoSessionsConflict(t *testing.T) {
+	url := pgtest.DB(t)
+	open := func(user string) *Store {
+		s, err := Open(url, Options{LocalDir: t.TempDir(), User: user})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		return s
+	}
+	lanStore, minhStore := open("Nguyễn Thị Lan"), open("Trần Văn Minh")
+	_, app := sample(t, lanStore)
+	lan, vLan, err := lanStore.ApplicationAt(app.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	minh, vMinh, err := minhStore.ApplicationAt(app.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lan.Enterprise.Phone = "0243 111 222"
+	saved, err := lanStore.SaveApplicationAt(lan, vLan.Number)
+	if err != nil {
+		t.Fatal(err)
+	}
+	minh.Enterprise.Phone = "0243 999 888"
+	_, err = minhStore.SaveApplicationAt(minh, vMinh.Number)
+	var conflict *forms.ConflictError
+	if !errors.As(err, &conflict) {
+		t.Fatalf("Minh's save: %v, want a conflict", err)
+	}
+	want := "Hồ sơ này vừa được Nguyễn Thị Lan sửa lúc " + saved.At.Local().Format("15:04")
+	if !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("message %q", err)
+	}
+	kept, err := lanStore.Revision(app.ID, conflict.Kept.ID)
+	if err != nil || kept.Enterprise.Phone != "0243 999 888" {
+		t.Errorf("Minh's text as seen from Lan's session: %v, %v", kept, err)
+	}
+	if got, _ := minhStore.Application(app.ID); got.Enterprise.Phone != "0243 111 222" {
+		t.Errorf("stored phone %q, want Lan's", got.Enterprise.Phone)
 	}
 }

@@ -32,6 +32,9 @@ func Run(t *testing.T, open Open) {
 		{"Import", testImport},
 		{"ClientsNeverMixed", testNeverMixed},
 		{"ParallelImports", testParallelImports},
+		{"ConflictingSaves", testConflict},
+		{"RacingSaves", testRacingSaves},
+		{"WhoSaved", testWhoSaved},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -599,5 +602,163 @@ func testParallelImports(t *testing.T, s forms.Store) {
 	}
 	if cs, _ := s.Clients(forms.Query{}); len(cs) != 1 {
 		t.Errorf("%d clients after parallel merges into one tax code, want 1", len(cs))
+	}
+}
+
+// testConflict: two sessions open the same dossier; the first saves; the second's save is
+// refused as a conflict naming who saved and when, and its text is kept as a revision.
+func testConflict(t *testing.T, s forms.Store) {
+	c := newClient(t, s, "Công ty TNHH Cơ khí Hòa Bình", "0101234567")
+	app := newApp(t, s, c, forms.Equipment, 2027)
+
+	lan, base, err := s.ApplicationAt(app.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	minh, baseMinh, err := s.ApplicationAt(app.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if base.Number == 0 || baseMinh != base {
+		t.Fatalf("versions read %+v and %+v", base, baseMinh)
+	}
+
+	s.SetUser("Nguyễn Thị Lan")
+	lan.Project.Title = "Bản của Lan: máy tiện CNC"
+	v, err := s.SaveApplicationAt(lan, base.Number)
+	if err != nil {
+		t.Fatalf("first save: %v", err)
+	}
+	if v.Number != base.Number+1 || v.By != "Nguyễn Thị Lan" || v.At.IsZero() {
+		t.Errorf("version after Lan's save %+v, want number %d by Lan", v, base.Number+1)
+	}
+
+	s.SetUser("Trần Văn Minh")
+	minh.Project.Title = "Bản của Minh: máy phay"
+	_, err = s.SaveApplicationAt(minh, baseMinh.Number)
+	var conflict *forms.ConflictError
+	if !errors.As(err, &conflict) || !errors.Is(err, forms.ErrConflict) {
+		t.Fatalf("second save from an older version: %v, want a *forms.ConflictError", err)
+	}
+	want := "Hồ sơ này vừa được Nguyễn Thị Lan sửa lúc " + v.At.Local().Format("15:04")
+	if !strings.HasPrefix(err.Error(), want) {
+		t.Errorf("message %q, want it to start with %q", err.Error(), want)
+	}
+	if conflict.Current.Number != v.Number || conflict.Current.By != "Nguyễn Thị Lan" || conflict.AppID != app.ID {
+		t.Errorf("conflict %+v", conflict)
+	}
+	stored, now, err := s.ApplicationAt(app.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stored.Project.Title != "Bản của Lan: máy tiện CNC" || now.Number != v.Number {
+		t.Errorf("after the refused save the library has %q at version %d; want Lan's text at %d", stored.Project.Title, now.Number, v.Number)
+	}
+	// Minh's text is a revision, never dropped.
+	kept, err := s.Revision(app.ID, conflict.Kept.ID)
+	if err != nil {
+		t.Fatalf("the refused text was not kept: %v", err)
+	}
+	if kept.Project.Title != "Bản của Minh: máy phay" || kept.ID != app.ID {
+		t.Errorf("kept revision has title %q", kept.Project.Title)
+	}
+	revs, _ := s.Revisions(app.ID)
+	if len(revs) == 0 || revs[0].ID != conflict.Kept.ID || revs[0].Reason != forms.ConflictReason("Trần Văn Minh") || revs[0].By != "Trần Văn Minh" {
+		t.Errorf("newest revision %+v, want the conflict kept for Minh", revs)
+	}
+	// Minh reloads, picks his text and saves on top of Lan's version: that is allowed.
+	minh.Project.Title = kept.Project.Title
+	if _, err := s.SaveApplicationAt(minh, now.Number); err != nil {
+		t.Errorf("save after reloading: %v", err)
+	}
+	// A new dossier has no version to conflict with.
+	fresh := forms.Sample(forms.TradeFair)
+	fresh.ClientID = c.ID
+	if v, err := s.SaveApplicationAt(fresh, 0); err != nil || v.Number != 1 || fresh.ID == "" {
+		t.Errorf("new dossier: version %+v, %v", v, err)
+	}
+}
+
+// testRacingSaves: eight saves from the same version at once: exactly one wins, every other text
+// is kept as a conflict revision.
+func testRacingSaves(t *testing.T, s forms.Store) {
+	c := newClient(t, s, "Hộ kinh doanh Mây tre đan Phú Vinh", "")
+	app := newApp(t, s, c, forms.Equipment, 2027)
+	_, base, err := s.ApplicationAt(app.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const n = 8
+	var wg sync.WaitGroup
+	results := make([]error, n)
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			cp := *app
+			cp.Project.Title = fmt.Sprintf("phiên %d", i)
+			_, results[i] = s.SaveApplicationAt(&cp, base.Number)
+		}()
+	}
+	wg.Wait()
+	won, kept := 0, map[string]bool{}
+	for i, err := range results {
+		var conflict *forms.ConflictError
+		switch {
+		case err == nil:
+			won++
+			kept[fmt.Sprintf("phiên %d", i)] = true
+		case errors.As(err, &conflict):
+			rev, err := s.Revision(app.ID, conflict.Kept.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			kept[rev.Project.Title] = true
+		default:
+			t.Errorf("save %d: %v", i, err)
+		}
+	}
+	if won != 1 || len(kept) != n {
+		t.Errorf("%d saves won (want 1), %d texts kept (want %d)", won, len(kept), n)
+	}
+}
+
+// testWhoSaved: every save and revision records who made it; versions count the saves.
+func testWhoSaved(t *testing.T, s forms.Store) {
+	s.SetUser("  Nguyễn Thị Lan ")
+	c := newClient(t, s, "Hợp tác xã Chè Tân Cương", "4600123456")
+	app := newApp(t, s, c, forms.Equipment, 2027)
+	sums := list(t, s, forms.Query{})
+	if len(sums) != 1 || sums[0].UpdatedBy != "Nguyễn Thị Lan" || sums[0].Version != 1 {
+		t.Errorf("summary after the first save: by %q, version %d", sums[0].UpdatedBy, sums[0].Version)
+	}
+	rev, err := s.SaveRevision(app.ID, "render")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rev.By != "Nguyễn Thị Lan" {
+		t.Errorf("revision by %q", rev.By)
+	}
+	s.SetUser("Trần Văn Minh")
+	if err := s.SaveApplication(app); err != nil {
+		t.Fatal(err)
+	}
+	_, v, _ := s.ApplicationAt(app.ID)
+	if v.Number != 2 || v.By != "Trần Văn Minh" {
+		t.Errorf("version after a second save %+v", v)
+	}
+	if sums := list(t, s, forms.Query{}); sums[0].UpdatedBy != "Trần Văn Minh" || sums[0].Version != 2 {
+		t.Errorf("summary after Minh's save: by %q, version %d", sums[0].UpdatedBy, sums[0].Version)
+	}
+	imported := fileDossier(t, "Hộ ông Lâm", "")
+	if _, err := s.ImportApplication(imported, forms.ImportAsk); err != nil {
+		t.Fatal(err)
+	}
+	revs, _ := s.Revisions(imported.ID)
+	if len(revs) != 1 || revs[0].By != "Trần Văn Minh" {
+		t.Errorf("import revision %+v", revs)
+	}
+	if _, v, _ := s.ApplicationAt(imported.ID); v.Number != 1 || v.By != "Trần Văn Minh" {
+		t.Errorf("imported dossier version %+v", v)
 	}
 }
