@@ -34,6 +34,7 @@ func dbSubcommands() []dbSubcommand {
 		{"check", "kiểm tra tính toàn vẹn của tệp dữ liệu", runDBCheck},
 		{"backup", "sao lưu ngay; --list liệt kê các bản sao lưu", runDBBackup},
 		{"restore", "thay tệp dữ liệu bằng một bản sao lưu (đóng ứng dụng trước)", runDBRestore},
+		{"copy", "chép cả thư viện sang thư viện khác (tệp ↔ máy chủ PostgreSQL), kiểm tra số lượng và mã SHA-256", runDBCopy},
 	}
 }
 
@@ -75,7 +76,7 @@ func runDB(args []string, stdout, stderr io.Writer) int {
 // dbFlags makes the flag set of a subcommand, with --db.
 func dbFlags(name, synopsis, example string, stderr io.Writer) (*flag.FlagSet, *string) {
 	fs := newFlags("db "+name, "db "+synopsis, example, stderr)
-	db := fs.String("db", "", "tệp dữ liệu (mặc định: $"+boltstore.EnvPath+" hoặc thư mục dữ liệu người dùng)")
+	db := fs.String("db", "", "tệp dữ liệu, hoặc thư viện dùng chung trên máy chủ: postgres://người_dùng@máy_chủ/tên hay host=... dbname=... (mặc định: $"+boltstore.EnvPath+" hoặc thư mục dữ liệu người dùng)")
 	return fs, db
 }
 
@@ -141,7 +142,7 @@ func runDBList(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "hoso db list: chương trình %q không tồn tại; chọn equipment, cleaner-production hoặc trade-fair\n", *programme)
 		return 2
 	}
-	s, ok := openDB("list", *db, stderr)
+	s, ok := openLibrary("list", *db, stderr)
 	if !ok {
 		return 1
 	}
@@ -201,7 +202,7 @@ func runDBImport(args []string, stdout, stderr io.Writer) int {
 	case *copyClient:
 		mode = forms.ImportCopy
 	}
-	s, ok := openDB("import", *db, stderr)
+	s, ok := openLibrary("import", *db, stderr)
 	if !ok {
 		return 1
 	}
@@ -230,7 +231,7 @@ func runDBImport(args []string, stdout, stderr io.Writer) int {
 }
 
 // importOne imports a dossier file or a hand-off package and returns the dossier's ID and client name.
-func importOne(s *boltstore.Store, path string, mode forms.ImportMode) (id, client string, err error) {
+func importOne(s forms.Store, path string, mode forms.ImportMode) (id, client string, err error) {
 	app, clientID, err := handoff.ImportInto(s, path, mode, time.Now())
 	if err != nil {
 		return "", "", err
@@ -255,7 +256,7 @@ func runDBExport(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
-	s, ok := openDB("export", *db, stderr)
+	s, ok := openLibrary("export", *db, stderr)
 	if !ok {
 		return 1
 	}
@@ -280,7 +281,7 @@ func runDBShow(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
-	s, ok := openDB("show", *db, stderr)
+	s, ok := openLibrary("show", *db, stderr)
 	if !ok {
 		return 1
 	}
@@ -313,7 +314,7 @@ func runDBHistory(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
-	s, ok := openDB("history", *db, stderr)
+	s, ok := openLibrary("history", *db, stderr)
 	if !ok {
 		return 1
 	}
@@ -354,7 +355,7 @@ func runDBDelete(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
-	s, ok := openDB("delete", *db, stderr)
+	s, ok := openLibrary("delete", *db, stderr)
 	if !ok {
 		return 1
 	}
@@ -393,7 +394,7 @@ func runDBTrash(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
-	s, ok := openDB("trash", *db, stderr)
+	s, ok := openLibrary("trash", *db, stderr)
 	if !ok {
 		return 1
 	}
@@ -459,6 +460,9 @@ func runDBCheck(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
+	if code, done := checkServer(*db, *asJSON, stdout, stderr); done {
+		return code
+	}
 	s, ok := openDB("check", *db, stderr)
 	if !ok {
 		return 1
@@ -519,6 +523,9 @@ func runDBBackup(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
+	if *list && refuseServer("backup --list", *db, stderr) {
+		return 1
+	}
 	if *list {
 		path, err := dbPath(*db)
 		if err != nil {
@@ -536,7 +543,7 @@ func runDBBackup(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "%d bản sao lưu trong %s\n", len(bs), boltstore.BackupDir(path))
 		return 0
 	}
-	s, ok := openDB("backup", *db, stderr)
+	s, ok := openLibrary("backup", *db, stderr)
 	if !ok {
 		return 1
 	}
@@ -561,6 +568,9 @@ func runDBRestore(args []string, stdout, stderr io.Writer) int {
 	if len(pos) != 1 {
 		fs.Usage()
 		return 2
+	}
+	if refuseServer("restore", *db, stderr) {
+		return 1
 	}
 	path, err := dbPath(*db)
 	if err != nil {
