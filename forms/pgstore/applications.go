@@ -215,13 +215,38 @@ func (s *Store) Applications(q forms.Query) ([]forms.ApplicationSummary, error) 
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	sortSummaries(out)
+	s.sortSummaries(out)
 	return out, nil
 }
 
+// nameKeys are the collation keys of the names, from the store's cache (names change rarely).
+func (s *Store) nameKeys(n int, name func(i int) string) [][]byte {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.keys == nil || len(s.keys) > 200000 {
+		s.keys = map[string][]byte{}
+	}
+	var missing []string
+	for i := range n {
+		if _, ok := s.keys[name(i)]; !ok {
+			missing = append(missing, name(i))
+		}
+	}
+	if len(missing) > 0 {
+		for i, k := range forms.NameKeys(len(missing), func(i int) string { return missing[i] }) {
+			s.keys[missing[i]] = k
+		}
+	}
+	keys := make([][]byte, n)
+	for i := range n {
+		keys[i] = s.keys[name(i)]
+	}
+	return keys
+}
+
 // sortSummaries orders by client name (Vietnamese collator), client, year descending, last change.
-func sortSummaries(out []forms.ApplicationSummary) {
-	keys := forms.NameKeys(len(out), func(i int) string { return out[i].ClientName })
+func (s *Store) sortSummaries(out []forms.ApplicationSummary) {
+	keys := s.nameKeys(len(out), func(i int) string { return out[i].ClientName })
 	idx := make([]int, len(out))
 	for i := range idx {
 		idx[i] = i

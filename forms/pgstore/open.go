@@ -38,6 +38,7 @@ type Store struct {
 
 	mu   sync.Mutex
 	user string
+	keys map[string][]byte // collation keys of client names (Applications)
 }
 
 var _ forms.Store = (*Store)(nil)
