@@ -45,6 +45,8 @@ type ApplicationSummary struct {
 	Completeness int       `json:"completeness"` // percent
 	UpdatedAt    time.Time `json:"updated_at"`
 	DeletedAt    time.Time `json:"deleted_at,omitzero"`
+	Version      uint64    `json:"version,omitempty"`    // the dossier's save count (see Version)
+	UpdatedBy    string    `json:"updated_by,omitempty"` // who saved it last
 }
 
 // Query filters lists of clients and applications. Zero fields do not filter.
@@ -61,8 +63,9 @@ type Query struct {
 type RevisionInfo struct {
 	ID      uint64    `json:"id"`
 	At      time.Time `json:"at"`
-	Reason  string    `json:"reason"`  // "render", "export", "restore" ...
-	Changes []string  `json:"changes"` // what changed since the previous revision, in Vietnamese
+	Reason  string    `json:"reason"`       // "render", "export", "restore" ...
+	By      string    `json:"by,omitempty"` // who saved it (the user name set in the settings)
+	Changes []string  `json:"changes"`      // what changed since the previous revision, in Vietnamese
 }
 
 // Store keeps clients and their applications. Every save is one short transaction.
@@ -95,6 +98,17 @@ type Store interface {
 	// gets a new ID and is attached to a client found or created from its enterprise's tax code,
 	// according to mode. It returns the client's ID.
 	ImportApplication(app *Application, mode ImportMode) (clientID string, err error)
+
+	// SetUser names who saves from this session (the user name set once in the settings):
+	// every save and revision records it.
+	SetUser(name string)
+	// ApplicationAt returns a dossier with its stored version, read together in one transaction.
+	ApplicationAt(id string) (*Application, Version, error)
+	// SaveApplicationAt saves a dossier edited from version base (ApplicationAt's) and returns the
+	// new version. When someone else saved it since, nothing is overwritten: the caller's text is
+	// kept as a revision (reason ConflictReason) and the error is a *ConflictError naming who saved
+	// and when. SaveApplication saves whatever the stored version (one writer, or last save wins).
+	SaveApplicationAt(app *Application, base uint64) (Version, error)
 
 	// Backup writes a copy of the whole library now and returns the backup file's path.
 	Backup() (string, error)

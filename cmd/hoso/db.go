@@ -15,6 +15,7 @@ import (
 	"khuyencong/forms"
 	"khuyencong/forms/boltstore"
 	"khuyencong/forms/handoff"
+	"khuyencong/forms/library"
 )
 
 // dbSubcommand is one "hoso db" subcommand.
@@ -35,6 +36,7 @@ func dbSubcommands() []dbSubcommand {
 		{"check", "kiểm tra tính toàn vẹn của tệp dữ liệu", runDBCheck},
 		{"backup", "sao lưu ngay; --list liệt kê các bản sao lưu", runDBBackup},
 		{"restore", "thay tệp dữ liệu bằng một bản sao lưu (đóng ứng dụng trước)", runDBRestore},
+		{"copy", "chép cả thư viện sang thư viện khác (tệp ↔ máy chủ PostgreSQL), kiểm tra số lượng và mã SHA-256", runDBCopy},
 	}
 }
 
@@ -76,7 +78,7 @@ func runDB(args []string, stdout, stderr io.Writer) int {
 // dbFlags makes the flag set of a subcommand, with --db.
 func dbFlags(name, synopsis, example string, stderr io.Writer) (*flag.FlagSet, *string) {
 	fs := newFlags("db "+name, "db "+synopsis, example, stderr)
-	db := fs.String("db", "", "tệp dữ liệu (mặc định: $"+boltstore.EnvPath+" hoặc thư mục dữ liệu người dùng)")
+	db := fs.String("db", "", "tệp dữ liệu, hoặc thư viện dùng chung trên máy chủ: postgres://người_dùng@máy_chủ/tên hay host=... dbname=... (mặc định: $"+boltstore.EnvPath+" hoặc thư mục dữ liệu người dùng)")
 	return fs, db
 }
 
@@ -91,16 +93,16 @@ func dbPath(flagValue string) (string, error) {
 // openDB opens the library for a command that writes, printing a Vietnamese explanation on
 // failure. A damaged library is refused (nothing is written to it).
 func openDB(cmd, flagValue string, stderr io.Writer) (*boltstore.Store, bool) {
-	return openLibrary(cmd, flagValue, stderr, false)
+	return openBolt(cmd, flagValue, stderr, false)
 }
 
 // openDBToRead opens the library for a command that only reads: a library with damaged records
 // opens read-only, after a warning on stderr that says what is damaged and how to restore.
 func openDBToRead(cmd, flagValue string, stderr io.Writer) (*boltstore.Store, bool) {
-	return openLibrary(cmd, flagValue, stderr, true)
+	return openBolt(cmd, flagValue, stderr, true)
 }
 
-func openLibrary(cmd, flagValue string, stderr io.Writer, readOnlyOK bool) (*boltstore.Store, bool) {
+func openBolt(cmd, flagValue string, stderr io.Writer, readOnlyOK bool) (*boltstore.Store, bool) {
 	path, err := dbPath(flagValue)
 	if err != nil {
 		fmt.Fprintf(stderr, "hoso db %s: %v\n", cmd, err)
@@ -155,7 +157,7 @@ func runDBList(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "hoso db list: chương trình %q không tồn tại; chọn equipment, cleaner-production hoặc trade-fair\n", *programme)
 		return 2
 	}
-	s, ok := openDBToRead("list", *db, stderr)
+	s, ok := openLibraryToRead("list", *db, stderr)
 	if !ok {
 		return 1
 	}
@@ -216,12 +218,12 @@ func runDBImport(args []string, stdout, stderr io.Writer) int {
 		mode = forms.ImportCopy
 	}
 	newLibrary := false
-	if path, err := dbPath(*db); err == nil {
+	if path, err := dbPath(*db); err == nil && !library.IsServer(path) {
 		if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 			newLibrary = true
 		}
 	}
-	s, ok := openDB("import", *db, stderr)
+	s, ok := openLibrary("import", *db, stderr)
 	if !ok {
 		return 1
 	}
@@ -255,7 +257,7 @@ func runDBImport(args []string, stdout, stderr io.Writer) int {
 }
 
 // importOne imports a dossier file or a hand-off package and returns the dossier's ID and client name.
-func importOne(s *boltstore.Store, path string, mode forms.ImportMode) (id, client string, err error) {
+func importOne(s forms.Store, path string, mode forms.ImportMode) (id, client string, err error) {
 	app, clientID, err := handoff.ImportInto(s, path, mode, time.Now())
 	if err != nil {
 		return "", "", err
@@ -280,7 +282,7 @@ func runDBExport(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
-	s, ok := openDBToRead("export", *db, stderr)
+	s, ok := openLibraryToRead("export", *db, stderr)
 	if !ok {
 		return 1
 	}
@@ -305,7 +307,7 @@ func runDBShow(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
-	s, ok := openDBToRead("show", *db, stderr)
+	s, ok := openLibraryToRead("show", *db, stderr)
 	if !ok {
 		return 1
 	}
@@ -338,7 +340,7 @@ func runDBHistory(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
-	s, ok := openDBToRead("history", *db, stderr)
+	s, ok := openLibraryToRead("history", *db, stderr)
 	if !ok {
 		return 1
 	}
@@ -379,7 +381,7 @@ func runDBDelete(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
-	s, ok := openDB("delete", *db, stderr)
+	s, ok := openLibrary("delete", *db, stderr)
 	if !ok {
 		return 1
 	}
@@ -418,7 +420,7 @@ func runDBTrash(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
-	s, ok := openDB("trash", *db, stderr)
+	s, ok := openLibrary("trash", *db, stderr)
 	if !ok {
 		return 1
 	}
@@ -484,6 +486,9 @@ func runDBCheck(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
+	if code, done := checkServer(*db, *asJSON, stdout, stderr); done {
+		return code
+	}
 	s, ok := openDBToRead("check", *db, stderr)
 	if !ok {
 		return 1
@@ -548,6 +553,9 @@ func runDBBackup(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
+	if *list && refuseServer("backup --list", *db, stderr) {
+		return 1
+	}
 	if *list {
 		path, err := dbPath(*db)
 		if err != nil {
@@ -569,7 +577,7 @@ func runDBBackup(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stdout, "%d bản sao lưu trong %s\n", len(bs), boltstore.BackupDir(path))
 		return 0
 	}
-	s, ok := openDB("backup", *db, stderr)
+	s, ok := openLibrary("backup", *db, stderr)
 	if !ok {
 		return 1
 	}
@@ -594,6 +602,9 @@ func runDBRestore(args []string, stdout, stderr io.Writer) int {
 	if len(pos) != 1 {
 		fs.Usage()
 		return 2
+	}
+	if refuseServer("restore", *db, stderr) {
+		return 1
 	}
 	path, err := dbPath(*db)
 	if err != nil {

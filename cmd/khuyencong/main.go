@@ -16,6 +16,7 @@ import (
 	"khuyencong/forms"
 	"khuyencong/forms/boltstore"
 	"khuyencong/forms/handoff"
+	"khuyencong/forms/library"
 	"khuyencong/ui"
 )
 
@@ -23,7 +24,7 @@ import (
 var version = assets.Version()
 
 func main() {
-	dbFlag := flag.String("db", "", "use the data file at `PATH` (default: HOSO_DB, else the user's data folder)")
+	dbFlag := flag.String("db", "", "use the data file at `PATH`, or a shared library on PostgreSQL (postgres://user@host/db) (default: HOSO_DB, else the user's data folder)")
 	shots := flag.String("screenshots", os.Getenv("HOSO_SCREENSHOTS"), "write screenshots of the main screens into `DIR` (with sample data) and exit")
 	flag.Parse()
 
@@ -35,13 +36,14 @@ func main() {
 		}
 		return
 	}
-	path, err := boltstore.DefaultPath()
-	if *dbFlag != "" {
-		path, err = filepath.Abs(*dbFlag)
-	}
+	path, err := library.Resolve(*dbFlag)
 	if err != nil {
 		ui.ShowFatal(a, err.Error())
 		os.Exit(1)
+	}
+	if library.IsServer(path) {
+		runShared(a, path)
+		return
 	}
 	store, err := boltstore.Open(path, boltstore.Options{ReadOnlyIfDamaged: true})
 	var damaged *boltstore.DamagedError
@@ -85,27 +87,30 @@ func main() {
 		os.Exit(1)
 	}
 	defer store.Close()
+	store.SetUser(userName())
 	w := ui.New(a, deps(store, path))
 	w.ShowAndRun()
 }
 
 // deps wires the real store, exporter and backups into the interface.
-func deps(store *boltstore.Store, dbPath string) ui.Deps {
+func deps(store forms.Store, dbPath string) ui.Deps {
 	rulesDir := filepath.Join(filepath.Dir(dbPath), "rules")
-	return ui.Deps{
+	d := ui.Deps{
 		Store:      store,
 		Exporter:   exporter{},
 		Packager:   packager{store: store},
-		ExportPlan: exportPlan,
-		Backups:    backups{store: store, dbPath: dbPath},
 		RulesDir:   rulesDir,
 		Packs:      func() []*forms.RulePack { p, _ := forms.LoadPacks(rulesDir); return p },
 		FontInUse:  fontInUse,
 		Version:    version,
-		AdoptAttachment: func(path string) (string, string, error) {
-			return handoff.AdoptFile(dbPath, path)
-		},
+		ExportPlan: exportPlan,
 	}
+	if bs, ok := store.(*boltstore.Store); ok { // a shared library's backups are the server's
+		d.Backups = backups{store: bs, dbPath: dbPath}
+		// Files the user picks are copied into the library's own attachment folder, beside the file.
+		d.AdoptAttachment = func(path string) (string, string, error) { return handoff.AdoptFile(dbPath, path) }
+	}
+	return d
 }
 
 // screenshots opens the app on a temporary store seeded with the sample dossiers, walks the main

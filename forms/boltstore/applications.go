@@ -26,7 +26,10 @@ func (s *Store) SaveApplication(app *forms.Application) error {
 	}
 	cp := *app
 	err := s.update(func(tx *bolt.Tx) error {
-		return putApplication(tx, &cp, s.now())
+		if err := putApplication(tx, &cp, s.now()); err != nil {
+			return err
+		}
+		return s.stamp(tx, cp.ID)
 	})
 	if err != nil {
 		return err
@@ -54,6 +57,7 @@ func putApplication(tx *bolt.Tx, app *forms.Application, now time.Time) error {
 	apps := tx.Bucket(bucketApplications)
 	sums := tx.Bucket(bucketSummaries)
 	var deletedAt time.Time
+	var version uint64
 	if app.ID == "" {
 		app.ID = unusedID(apps)
 	} else {
@@ -69,7 +73,7 @@ func putApplication(tx *bolt.Tx, app *forms.Application, now time.Time) error {
 			if old.ClientID != app.ClientID {
 				return fmt.Errorf("hồ sơ %s thuộc khách hàng khác (%s): không lưu nó vào khách hàng %q", app.ID, old.ClientName, client.Enterprise.Name)
 			}
-			deletedAt = old.DeletedAt
+			deletedAt, version = old.DeletedAt, old.Version
 		}
 	}
 	if app.CreatedAt.IsZero() {
@@ -83,6 +87,7 @@ func putApplication(tx *bolt.Tx, app *forms.Application, now time.Time) error {
 	sum := summaryOf(app)
 	sum.ClientName, sum.TaxCode = client.Enterprise.Name, client.Enterprise.TaxCode
 	sum.DeletedAt = deletedAt
+	sum.Version = version + 1
 	return putJSON(sums, []byte(app.ID), sum)
 }
 

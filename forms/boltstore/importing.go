@@ -74,7 +74,10 @@ func (s *Store) ImportApplication(app *forms.Application, mode ImportMode) (clie
 		if err := putApplication(tx, &cp, now); err != nil {
 			return err
 		}
-		_, err = putRevision(tx, cp.ID, "nhập từ tệp", now)
+		if err := s.stamp(tx, cp.ID); err != nil {
+			return err
+		}
+		_, err = putRevision(tx, cp.ID, "nhập từ tệp", s.currentUser(), now)
 		return err
 	})
 	if err != nil {

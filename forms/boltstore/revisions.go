@@ -15,6 +15,7 @@ import (
 type revisionRecord struct {
 	At          time.Time       `json:"at"`
 	Reason      string          `json:"reason"`
+	By          string          `json:"by,omitempty"`
 	Changes     []string        `json:"changes"`
 	Application json.RawMessage `json:"application,omitempty"`
 }
@@ -23,6 +24,7 @@ type revisionRecord struct {
 type revisionHead struct {
 	At      time.Time `json:"at"`
 	Reason  string    `json:"reason"`
+	By      string    `json:"by,omitempty"`
 	Changes []string  `json:"changes"`
 }
 
@@ -37,7 +39,7 @@ func revKey(id uint64) []byte {
 func (s *Store) SaveRevision(appID, reason string) (RevisionInfo, error) {
 	var info RevisionInfo
 	err := s.update(func(tx *bolt.Tx) (err error) {
-		info, err = putRevision(tx, appID, reason, s.now())
+		info, err = putRevision(tx, appID, reason, s.currentUser(), s.now())
 		return err
 	})
 	return info, err
@@ -47,7 +49,7 @@ func (s *Store) SaveRevision(appID, reason string) (RevisionInfo, error) {
 type RevisionInfo = forms.RevisionInfo
 
 // putRevision snapshots applications/<appID> in tx.
-func putRevision(tx *bolt.Tx, appID, reason string, now time.Time) (RevisionInfo, error) {
+func putRevision(tx *bolt.Tx, appID, reason, by string, now time.Time) (RevisionInfo, error) {
 	stored := tx.Bucket(bucketApplications).Get([]byte(appID))
 	if stored == nil {
 		return RevisionInfo{}, notFound("hồ sơ", appID)
@@ -56,6 +58,11 @@ func putRevision(tx *bolt.Tx, appID, reason string, now time.Time) (RevisionInfo
 	if err != nil {
 		return RevisionInfo{}, err
 	}
+	return putRevisionOf(tx, appID, reason, by, current, now)
+}
+
+// putRevisionOf adds a revision holding current (a dossier's JSON) to the dossier appID.
+func putRevisionOf(tx *bolt.Tx, appID, reason, by string, current []byte, now time.Time) (RevisionInfo, error) {
 	revs, err := tx.Bucket(bucketRevisions).CreateBucketIfNotExists([]byte(appID))
 	if err != nil {
 		return RevisionInfo{}, err
@@ -74,11 +81,11 @@ func putRevision(tx *bolt.Tx, appID, reason string, now time.Time) (RevisionInfo
 	if err != nil {
 		return RevisionInfo{}, err
 	}
-	rec := revisionRecord{At: now, Reason: reason, Changes: changes, Application: append(json.RawMessage(nil), current...)}
+	rec := revisionRecord{At: now, Reason: reason, By: by, Changes: changes, Application: append(json.RawMessage(nil), current...)}
 	if err := putJSON(revs, revKey(id), &rec); err != nil {
 		return RevisionInfo{}, err
 	}
-	return RevisionInfo{ID: id, At: now, Reason: reason, Changes: changes}, nil
+	return RevisionInfo{ID: id, At: now, Reason: reason, By: by, Changes: changes}, nil
 }
 
 // Revisions lists a dossier's snapshots, newest first.
@@ -98,7 +105,7 @@ func (s *Store) Revisions(appID string) ([]RevisionInfo, error) {
 			if err := decodeRecord(k, v, &h); err != nil {
 				return fmt.Errorf("bản lưu của hồ sơ %s: %w", appID, err)
 			}
-			out = append(out, RevisionInfo{ID: binary.BigEndian.Uint64(k), At: h.At, Reason: h.Reason, Changes: h.Changes})
+			out = append(out, RevisionInfo{ID: binary.BigEndian.Uint64(k), At: h.At, Reason: h.Reason, By: h.By, Changes: h.Changes})
 		}
 		return nil
 	})
@@ -155,14 +162,18 @@ func (s *Store) RestoreRevision(appID string, revID uint64) (RevisionInfo, error
 			return err
 		}
 		now := s.now()
-		if _, err := putRevision(tx, appID, "trước khi khôi phục", now); err != nil {
+		by := s.currentUser()
+		if _, err := putRevision(tx, appID, "trước khi khôi phục", by, now); err != nil {
 			return err
 		}
 		old.ID, old.ClientID, old.CreatedAt = appID, current.ClientID, current.CreatedAt
 		if err := putApplication(tx, &old, now); err != nil {
 			return err
 		}
-		info, err = putRevision(tx, appID, fmt.Sprintf("khôi phục bản #%d", revID), now)
+		if err := s.stamp(tx, appID); err != nil {
+			return err
+		}
+		info, err = putRevision(tx, appID, fmt.Sprintf("khôi phục bản #%d", revID), by, now)
 		return err
 	})
 	return info, err

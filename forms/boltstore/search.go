@@ -1,101 +1,19 @@
 package boltstore
 
-import (
-	"bytes"
-	"sort"
-	"strings"
-	"unicode"
+import "khuyencong/forms"
 
-	"golang.org/x/text/collate"
-	"golang.org/x/text/language"
-	"golang.org/x/text/unicode/norm"
-)
+// Search and ordering are forms' (shared with the other stores).
 
-// foldTable maps every rune below foldTableSize to its folded form: lower case, without
-// diacritics, đ → d; -1 for a combining mark (dropped).
-const foldTableSize = 0x1F00
+func fold(s string) string { return forms.FoldSearch(s) }
 
-var foldTable = buildFoldTable()
+type textMatcher struct{ m forms.TextMatcher }
 
-func buildFoldTable() []rune {
-	t := make([]rune, foldTableSize)
-	for r := range rune(foldTableSize) {
-		if unicode.Is(unicode.Mn, r) {
-			t[r] = -1
-			continue
-		}
-		base := r
-		if d := []rune(norm.NFD.String(string(r))); len(d) > 0 && !unicode.Is(unicode.Mn, d[0]) {
-			base = d[0]
-		}
-		if base == 'đ' || base == 'Đ' {
-			base = 'd'
-		}
-		t[r] = unicode.ToLower(base)
-	}
-	return t
-}
+func newTextMatcher(query string) textMatcher { return textMatcher{forms.NewTextMatcher(query)} }
 
-// fold prepares text for a search that ignores case and Vietnamese diacritics:
-// "Đồng Tháp" and "dong thap" fold to the same text. Decomposed (NFD) input folds the same.
-func fold(s string) string {
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		switch {
-		case r < foldTableSize:
-			if f := foldTable[r]; f >= 0 {
-				b.WriteRune(f)
-			}
-		case unicode.Is(unicode.Mn, r):
-		default:
-			b.WriteRune(unicode.ToLower(r))
-		}
-	}
-	return b.String()
-}
+func (t textMatcher) match(fields ...string) bool { return t.m.Match(fields...) }
 
-// textMatcher matches records that contain every word of a query, folded.
-type textMatcher struct{ words []string }
+func (t textMatcher) matchFolded(hay string) bool { return t.m.MatchFolded(hay) }
 
-func newTextMatcher(query string) textMatcher {
-	return textMatcher{words: strings.Fields(fold(query))}
-}
-
-func (m textMatcher) match(fields ...string) bool {
-	if len(m.words) == 0 {
-		return true
-	}
-	return m.matchFolded(fold(strings.Join(fields, "\n")))
-}
-
-// matchFolded matches text already folded.
-func (m textMatcher) matchFolded(hay string) bool {
-	for _, w := range m.words {
-		if !strings.Contains(hay, w) {
-			return false
-		}
-	}
-	return true
-}
-
-// vietnameseOrder sorts n items by Vietnamese collation of name(i) (Đ after D, Ă and Â after A,
-// tones after the base letter), then by less(i, j) for equal names.
 func vietnameseOrder(n int, name func(i int) string, less func(i, j int) bool) []int {
-	col := collate.New(language.Vietnamese)
-	var buf collate.Buffer
-	keys := make([][]byte, n)
-	order := make([]int, n)
-	for i := range n {
-		keys[i] = col.KeyFromString(&buf, name(i))
-		order[i] = i
-	}
-	sort.SliceStable(order, func(a, b int) bool {
-		i, j := order[a], order[b]
-		if c := bytes.Compare(keys[i], keys[j]); c != 0 {
-			return c < 0
-		}
-		return less(i, j)
-	})
-	return order
+	return forms.VietnameseOrder(n, name, less)
 }
