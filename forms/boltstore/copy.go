@@ -2,7 +2,6 @@ package boltstore
 
 import (
 	"encoding/binary"
-	"encoding/json"
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
@@ -17,8 +16,8 @@ func (s *Store) EachRecord(fn func(r *forms.LibraryRecord) error) error {
 	return s.db.View(func(tx *bolt.Tx) error {
 		err := tx.Bucket(bucketClients).ForEach(func(k, v []byte) error {
 			c := new(forms.Client)
-			if err := json.Unmarshal(v, c); err != nil {
-				return fmt.Errorf("khách hàng %s: bản ghi hỏng (%v)", k, err)
+			if err := decodeRecord(k, v, c); err != nil {
+				return fmt.Errorf("khách hàng %s: %w", k, err)
 			}
 			return fn(&forms.LibraryRecord{Client: c})
 		})
@@ -28,8 +27,8 @@ func (s *Store) EachRecord(fn func(r *forms.LibraryRecord) error) error {
 		apps := tx.Bucket(bucketApplications)
 		err = apps.ForEach(func(k, v []byte) error {
 			app := new(forms.Application)
-			if err := json.Unmarshal(v, app); err != nil {
-				return fmt.Errorf("hồ sơ %s: bản ghi hỏng (%v)", k, err)
+			if err := decodeRecord(k, v, app); err != nil {
+				return fmt.Errorf("hồ sơ %s: %w", k, err)
 			}
 			var sum forms.ApplicationSummary
 			if _, err := getJSON(tx.Bucket(bucketSummaries), k, &sum); err != nil {
@@ -51,8 +50,8 @@ func (s *Store) EachRecord(fn func(r *forms.LibraryRecord) error) error {
 			}
 			return revs.ForEach(func(rk, v []byte) error {
 				var rec revisionRecord
-				if err := json.Unmarshal(v, &rec); err != nil {
-					return fmt.Errorf("bản lưu của hồ sơ %s bị hỏng: %v", k, err)
+				if err := decodeRecord(rk, v, &rec); err != nil {
+					return fmt.Errorf("bản lưu của hồ sơ %s: %w", k, err)
 				}
 				return fn(&forms.LibraryRecord{Revision: &forms.StoredRevision{
 					AppID:       string(k),
