@@ -407,6 +407,10 @@ func foreignEstablishment(text string, known []string) (string, bool) {
 			if isKnown(rest, known) {
 				continue
 			}
+			// Show the name without the words that follow it: up to its last capitalised word.
+			for len(words) > 1 && !startsUpper(words[len(words)-1]) {
+				words = words[:len(words)-1]
+			}
 			return Clean(pre + " " + strings.Join(words, " ")), true
 		}
 	}
