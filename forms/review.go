@@ -304,7 +304,9 @@ func distinctive(name string) string {
 	for changed := true; changed; {
 		changed = false
 		for _, w := range legalFormWords {
-			if strings.HasPrefix(f, w+" ") {
+			if f == w {
+				f, changed = "", true
+			} else if strings.HasPrefix(f, w+" ") {
 				f, changed = f[len(w)+1:], true
 			}
 		}
@@ -336,8 +338,9 @@ func (r *reviewer) foreignNames() {
 	ownTax := strings.SplitN(NormaliseTaxCode(app.Enterprise.TaxCode), "-", 2)[0]
 	check := func(path, text string) {
 		if name, found := foreignEstablishment(text, own); found {
+			// A warning: a name may also be a partner's or a utility's ("Công ty Điện lực …").
 			lv, le := r.label(path)
-			r.add(CodeForeignName, path, SeverityError, "",
+			r.add(CodeForeignName, path, SeverityWarning, "",
 				fmt.Sprintf("%s: nêu \"%s\", không phải cơ sở đề nghị hỗ trợ (%s) — dấu vết của hồ sơ chép từ khách hàng khác. Thay bằng tên của cơ sở, hoặc xóa", lv, name, app.Enterprise.Name),
 				fmt.Sprintf("%s: names \"%s\", which is not the applicant (%s) — residue of a dossier copied from another client. Replace it with the applicant's name, or delete it", le, name, app.Enterprise.Name))
 			return
@@ -554,7 +557,9 @@ func (r *reviewer) signer() {
 			return
 		}
 	}
-	r.add(CodeSigner, "signer.name", SeverityError, citeSigner,
+	// A warning, not an error: the authorisation may come on paper, and the checklist has no item
+	// for it yet (an attachment with id "authorisation" or a title naming "ủy quyền" counts).
+	r.add(CodeSigner, "signer.name", SeverityWarning, citeSigner,
 		fmt.Sprintf("Người ký công văn (%s) không phải người đại diện theo pháp luật (%s) và hồ sơ không có giấy ủy quyền: công văn sẽ bị coi là ký không đúng thẩm quyền. Sửa tên người ký, hoặc thêm \"Giấy ủy quyền\" vào tài liệu kèm theo (tệp hoặc nộp kèm bản giấy)", signer, rep),
 		fmt.Sprintf("The letter's signer (%s) is not the legal representative (%s) and no authorisation is attached: the letter would be signed without authority. Correct the signer, or add an authorisation (\"Giấy ủy quyền\") to the attachments (file or on paper)", signer, rep))
 }
