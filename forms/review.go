@@ -451,7 +451,7 @@ func isKnown(rest string, known []string) bool {
 		if k == "" {
 			continue
 		}
-		if rest == k || strings.HasPrefix(rest, k+" ") || strings.HasPrefix(k, rest) {
+		if rest == k || strings.HasPrefix(rest, k+" ") || strings.HasPrefix(k, rest+" ") {
 			return true
 		}
 	}

@@ -59,6 +59,7 @@ func TestForeignEstablishment(t *testing.T) {
 		"tại Công ty TNHH Cơ khí Hải Long, Phường Lái Thiêu":            "Công ty TNHH Cơ khí Hải Long",
 		"Kết quả đánh giá tại HTX Mây tre đan Phú Vinh: ba dòng thải":   "HTX Mây tre đan Phú Vinh",
 		"Công ty Cổ phần Thực phẩm Sao Mai cam kết duy trì sản xuất":    "Công ty Cổ phần Thực phẩm Sao Mai",
+		"Công ty TNHH Phú Thành giữ bản quyền mẫu":                      "Công ty TNHH Phú Thành", // not the abbreviation PH
 		"Hợp tác xã Dệt may Hòa Bình xả nước thải":                      "Hợp tác xã Dệt may Hòa Bình",
 		"xuất khẩu qua Công ty TNHH Thương mại Phước Hưng Long An nữa ": "Công ty TNHH Thương mại Phước Hưng Long An",
 	}
