@@ -138,6 +138,21 @@ func (r *reviewer) dates() {
 			}
 		}
 	}
+	for _, a := range app.Attachments {
+		for _, d := range datesIn(a.Title + " " + a.Note) {
+			if letter.Before(d) {
+				path := "attachments." + a.ID
+				title := a.Title
+				if def, ok := r.def.Attachment(a.ID); ok && title == "" {
+					title = def.Title
+				}
+				r.add(CodeDateOrder, path, SeverityError, "",
+					fmt.Sprintf("Tài liệu kèm theo \"%s\": ghi ngày %s, sau ngày ký công văn %s; công văn không thể kèm văn bản lập sau nó. Kiểm tra lại ngày của tài liệu hoặc ngày ký công văn", title, d, letter),
+					fmt.Sprintf("Attachment \"%s\" is dated %s, after the letter (%s); a letter cannot enclose a later paper. Check the dates", title, d, letter))
+				break
+			}
+		}
+	}
 	if r.def.Programme == CleanerProduction {
 		if d := p.Assessment.Date; !d.IsZero() && letter.Before(d) {
 			late("project.assessment.date", "báo cáo đánh giá sản xuất sạch hơn", "cleaner-production assessment", d)

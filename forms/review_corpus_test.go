@@ -52,6 +52,9 @@ var reviewDefects = []reviewDefect{
 	}},
 	{"date-order-assessment-after-letter", CleanerProduction, func(a *Application) { a.Project.Assessment.Date = Date{2027, 2, 10} }},
 	{"date-order-letter-after-start-fair", TradeFair, func(a *Application) { a.Letter.Date = Date{2027, 3, 2} }},
+	{"date-order-attachment-note", TradeFair, func(a *Application) {
+		a.Attachments[1].Note = "Thư mời số 18/TM-HHMN ngày 20/01/2027"
+	}},
 	{"date-order-budget-note", Equipment, setLine(0, func(l *BudgetLine) { l.Note = "Báo giá số 112/BG-BDX ngày 15/01/2027" })},
 	{"plan-year-end-next-year", Equipment, func(a *Application) { a.Project.EndDate = Date{2028, 3, 31} }},
 	{"plan-year-wrong-year", CleanerProduction, func(a *Application) { a.Year = 2028 }},
