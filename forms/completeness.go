@@ -108,17 +108,18 @@ func Check(app *Application, packs []*RulePack) *Report {
 	r.Completeness = CheckCompleteness(app)
 	pack, err := PackFor(app, packs)
 	if err != nil {
-		r.Problems = append(r.Problems, Problem{Path: "fund", Step: "general", Severity: SeverityError, Message: err.Error()})
+		r.Problems = append(r.Problems, Problem{Code: CodeFund, Path: "fund", Step: "general", Severity: SeverityError, Message: err.Error()})
+		r.Problems = append(r.Problems, Review(app)...)
 		return r
 	}
 	r.Pack = pack
 	if b, err := ComputeBudget(app, pack); err != nil {
-		r.Problems = append(r.Problems, Problem{Path: "budget.lines", Step: "budget", Severity: SeverityError, Message: "Không tính được dự toán: " + err.Error()})
+		r.Problems = append(r.Problems, Problem{Code: CodeBudget, Path: "budget.lines", Step: "budget", Severity: SeverityError, Message: "Không tính được dự toán: " + err.Error()})
 	} else {
 		r.Budget = b
 		for _, n := range b.Notes {
 			if n.Kind == "ineligible" && n.Line > 0 {
-				r.Problems = append(r.Problems, Problem{Path: fmt.Sprintf("budget.lines[%d].cost_type", n.Line-1), Step: "budget",
+				r.Problems = append(r.Problems, Problem{Code: CodeIneligibleCost, Path: fmt.Sprintf("budget.lines[%d].cost_type", n.Line-1), Step: "budget",
 					Severity: SeverityInfo, Message: n.Message, Citation: n.Citation})
 			}
 		}
@@ -132,10 +133,10 @@ func Check(app *Application, packs []*RulePack) *Report {
 		}
 		switch c.Status {
 		case CriterionFailed:
-			r.Problems = append(r.Problems, Problem{Path: c.Path, Step: step, Severity: SeverityError, Citation: c.Citation,
+			r.Problems = append(r.Problems, Problem{Code: CodeEligibility, Path: c.Path, Step: step, Severity: SeverityError, Citation: c.Citation,
 				Message: fmt.Sprintf("Không đủ điều kiện – %s: %s", c.Label, c.Reason)})
 		case CriterionUnknown:
-			r.Problems = append(r.Problems, Problem{Path: c.Path, Step: step, Severity: SeverityWarning, Citation: c.Citation,
+			r.Problems = append(r.Problems, Problem{Code: CodeEligibilityUnknown, Path: c.Path, Step: step, Severity: SeverityWarning, Citation: c.Citation,
 				Message: fmt.Sprintf("Chưa xác định được điều kiện – %s: %s", c.Label, c.Reason)})
 		}
 	}
@@ -143,9 +144,10 @@ func Check(app *Application, packs []*RulePack) *Report {
 		r.Problems = append(r.Problems, Problem{Path: "rule_pack", Severity: SeverityWarning, Message: OverrideNote(pack)})
 	}
 	if pack.HasUnverified() {
-		r.Problems = append(r.Problems, Problem{Path: "rule_pack", Severity: SeverityInfo,
+		r.Problems = append(r.Problems, Problem{Code: CodeUnverified, Path: "rule_pack", Severity: SeverityInfo,
 			Message: fmt.Sprintf("Gói quy định %s có giá trị chưa xác minh với văn bản gốc; đối chiếu với Sở Công Thương trước khi nộp", pack.Key())})
 	}
+	r.Problems = append(r.Problems, Review(app)...)
 	// Fill in the step of each problem from the registry.
 	if def != nil {
 		for i := range r.Problems {

@@ -89,11 +89,15 @@ const (
 
 // Problem is one finding about a dossier, tied to the field it concerns.
 type Problem struct {
-	Path     string   `json:"path"` // field path, e.g. "enterprise.tax_code" or "budget.lines[2].unit_price"
-	Step     string   `json:"step,omitempty"`
-	Severity Severity `json:"severity"`
-	Message  string   `json:"message"` // Vietnamese, says what is wrong and how to fix it
-	Citation string   `json:"citation,omitempty"`
+	// Code names the kind of problem, stable across versions ("date-order", "required"); see
+	// ProblemCodes and docs/format.md.
+	Code      string   `json:"code"`
+	Path      string   `json:"path"` // field path, e.g. "enterprise.tax_code" or "budget.lines[2].unit_price"
+	Step      string   `json:"step,omitempty"`
+	Severity  Severity `json:"severity"`
+	Message   string   `json:"message"`              // Vietnamese, says what is wrong and how to fix it
+	MessageEN string   `json:"message_en,omitempty"` // the same in English, where the check has it
+	Citation  string   `json:"citation,omitempty"`
 }
 
 // CriterionStatus is the outcome of one eligibility criterion.

@@ -10,12 +10,9 @@ import (
 // It does not evaluate eligibility (see Evaluate) or money caps (see ComputeBudget).
 func Validate(app *Application) []Problem {
 	var probs []Problem
-	add := func(path, step string, sev Severity, format string, a ...any) {
-		probs = append(probs, Problem{Path: path, Step: step, Severity: sev, Message: fmt.Sprintf(format, a...)})
-	}
 	def := Definition(app.Programme)
 	if def == nil {
-		add("programme", "", SeverityError, "chương trình %q không tồn tại: chọn equipment (máy móc thiết bị), cleaner-production (sản xuất sạch hơn) hoặc trade-fair (hội chợ triển lãm)", app.Programme)
+		probs = append(probs, Problem{Code: CodeProgramme, Path: "programme", Severity: SeverityError, Message: fmt.Sprintf("chương trình %q không tồn tại: chọn equipment (máy móc thiết bị), cleaner-production (sản xuất sạch hơn) hoặc trade-fair (hội chợ triển lãm)", app.Programme)})
 		return probs
 	}
 	for _, step := range def.VisibleSteps(app) {
@@ -38,7 +35,7 @@ func checkField(app *Application, step string, f Field) []Problem {
 	if f.Kind == FieldTable {
 		n := RowCount(app, f.Path)
 		if f.Required && n < max(f.MinRows, 1) {
-			probs = append(probs, Problem{Path: f.Path, Step: step, Severity: SeverityError,
+			probs = append(probs, Problem{Code: CodeRequired, Path: f.Path, Step: step, Severity: SeverityError,
 				Message: fmt.Sprintf("%s: cần ít nhất %d dòng; bấm \"Thêm dòng\" để nhập", f.Label, max(f.MinRows, 1))})
 		}
 		for r := 0; r < n; r++ {
@@ -53,7 +50,7 @@ func checkField(app *Application, step string, f Field) []Problem {
 	}
 	text, err := GetField(app, f.Path)
 	if err != nil {
-		return []Problem{{Path: f.Path, Step: step, Severity: SeverityError, Message: err.Error()}}
+		return []Problem{{Code: CodeFormat, Path: f.Path, Step: step, Severity: SeverityError, Message: err.Error()}}
 	}
 	empty := text == "" || (f.Kind == FieldBool && text == "false")
 	if empty {
@@ -65,12 +62,13 @@ func checkField(app *Application, step string, f Field) []Problem {
 			if f.Kind == FieldBool {
 				verb = "chưa đánh dấu"
 			}
-			probs = append(probs, Problem{Path: f.Path, Step: step, Severity: SeverityError, Message: fmt.Sprintf("%s: %s", f.Label, verb)})
+			probs = append(probs, Problem{Code: CodeRequired, Path: f.Path, Step: step, Severity: SeverityError, Message: fmt.Sprintf("%s: %s", f.Label, verb),
+				MessageEN: fmt.Sprintf("%s: not answered", f.LabelEN)})
 		}
 		return probs
 	}
 	if (f.Kind == FieldText || f.Kind == FieldMultiline) && LooksLikeTCVN3(text) {
-		probs = append(probs, Problem{Path: f.Path, Step: step, Severity: SeverityWarning,
+		probs = append(probs, Problem{Code: CodeTCVN3, Path: f.Path, Step: step, Severity: SeverityWarning,
 			Message: fmt.Sprintf("%s: văn bản có vẻ ở bảng mã TCVN3 (ABC) cũ, sẽ in sai dấu: \"%s\" nên là \"%s\"; hãy chuyển sang Unicode", f.Label, shortText(text), shortText(FromTCVN3(text)))})
 	}
 	if f.Validate != nil {
@@ -79,7 +77,8 @@ func checkField(app *Application, step string, f Field) []Problem {
 			if f.Path == "enterprise.tax_code" { // name the establishment's own certificate
 				msg = strings.ReplaceAll(msg, KindEnterprise.RegistrationName(), app.Enterprise.Kind.RegistrationName())
 			}
-			probs = append(probs, Problem{Path: f.Path, Step: step, Severity: SeverityError, Message: fmt.Sprintf("%s: %s", f.Label, msg)})
+			probs = append(probs, Problem{Code: formatCode(f.Path), Path: f.Path, Step: step, Severity: SeverityError, Message: fmt.Sprintf("%s: %s", f.Label, msg),
+				MessageEN: fmt.Sprintf("%s: \"%s\" is not valid; correct it as the hint under the field says", f.LabelEN, text)})
 		}
 	}
 	if f.Kind == FieldChoice && len(f.Choices) > 0 && !hasChoice(f.Choices, text) {
@@ -87,7 +86,7 @@ func checkField(app *Application, step string, f Field) []Problem {
 		for _, c := range f.Choices {
 			vals = append(vals, c.Value)
 		}
-		probs = append(probs, Problem{Path: f.Path, Step: step, Severity: SeverityError,
+		probs = append(probs, Problem{Code: CodeChoice, Path: f.Path, Step: step, Severity: SeverityError,
 			Message: fmt.Sprintf("%s: giá trị %q không có trong danh sách (%s)", f.Label, text, strings.Join(vals, ", "))})
 	}
 	return probs
@@ -96,7 +95,7 @@ func checkField(app *Application, step string, f Field) []Problem {
 func checkBudgetLines(app *Application, def *ProgrammeDef) []Problem {
 	var probs []Problem
 	add := func(path string, sev Severity, format string, a ...any) {
-		probs = append(probs, Problem{Path: path, Step: "budget", Severity: sev, Message: fmt.Sprintf(format, a...)})
+		probs = append(probs, Problem{Code: CodeBudgetLine, Path: path, Step: "budget", Severity: sev, Message: fmt.Sprintf(format, a...)})
 	}
 	if len(app.Budget.Lines) == 0 {
 		add("budget.lines", SeverityError, "Dự toán chưa có dòng chi nào: thêm ít nhất một dòng (loại chi phí, nội dung, số lượng, đơn giá)")
@@ -180,13 +179,14 @@ func checkAttachments(app *Application, def *ProgrammeDef) []Problem {
 	var probs []Problem
 	for _, it := range Checklist(app) {
 		if it.Def.Required && it.Status == AttachmentMissing {
-			probs = append(probs, Problem{Path: "attachments." + it.Def.ID, Step: "attachments", Severity: SeverityError,
-				Message: fmt.Sprintf("Tài liệu kèm theo: thiếu \"%s\"; đính kèm tệp hoặc đánh dấu nộp kèm bản giấy", it.Def.Title)})
+			probs = append(probs, Problem{Code: CodeAttachment, Path: "attachments." + it.Def.ID, Step: "attachments", Severity: SeverityError,
+				Message:   fmt.Sprintf("Tài liệu kèm theo: thiếu \"%s\"; đính kèm tệp hoặc đánh dấu nộp kèm bản giấy", it.Def.Title),
+				MessageEN: fmt.Sprintf("Attachments: \"%s\" is missing; attach a file or mark it as submitted on paper", it.Def.TitleEN)})
 		}
 	}
 	for i, a := range app.Attachments {
 		if _, ok := def.Attachment(a.ID); !ok && a.Title == "" {
-			probs = append(probs, Problem{Path: fmt.Sprintf("attachments[%d]", i), Step: "attachments", Severity: SeverityWarning,
+			probs = append(probs, Problem{Code: CodeAttachmentUnknown, Path: fmt.Sprintf("attachments[%d]", i), Step: "attachments", Severity: SeverityWarning,
 				Message: fmt.Sprintf("Tài liệu kèm theo %q không có trong danh mục của chương trình; đặt tên cho tài liệu", a.ID)})
 		}
 	}
@@ -197,7 +197,8 @@ func checkDates(app *Application) []Problem {
 	var probs []Problem
 	order := func(a, b Date, path, msg string) {
 		if !a.IsZero() && !b.IsZero() && b.Before(a) {
-			probs = append(probs, Problem{Path: path, Severity: SeverityError, Message: msg})
+			probs = append(probs, Problem{Code: CodeDateOrder, Path: path, Severity: SeverityError, Message: msg,
+				MessageEN: fmt.Sprintf("The end (%s) is before the start (%s): correct one of the two dates", b, a)})
 		}
 	}
 	p := app.Project
@@ -206,20 +207,20 @@ func checkDates(app *Application) []Problem {
 	for i, t := range p.Schedule {
 		order(t.Start, t.End, fmt.Sprintf("project.schedule[%d].end", i), fmt.Sprintf("Tiến độ, dòng %d: ngày kết thúc %s trước ngày bắt đầu %s", i+1, t.End, t.Start))
 		if !t.Start.IsZero() && !p.StartDate.IsZero() && t.Start.Before(p.StartDate) {
-			probs = append(probs, Problem{Path: fmt.Sprintf("project.schedule[%d].start", i), Severity: SeverityWarning,
+			probs = append(probs, Problem{Code: CodeSchedule, Path: fmt.Sprintf("project.schedule[%d].start", i), Severity: SeverityWarning,
 				Message: fmt.Sprintf("Tiến độ, dòng %d: bắt đầu %s, trước thời gian bắt đầu đề án %s", i+1, t.Start, p.StartDate)})
 		}
 		if !t.End.IsZero() && !p.EndDate.IsZero() && p.EndDate.Before(t.End) {
-			probs = append(probs, Problem{Path: fmt.Sprintf("project.schedule[%d].end", i), Severity: SeverityWarning,
+			probs = append(probs, Problem{Code: CodeSchedule, Path: fmt.Sprintf("project.schedule[%d].end", i), Severity: SeverityWarning,
 				Message: fmt.Sprintf("Tiến độ, dòng %d: kết thúc %s, sau thời gian kết thúc đề án %s", i+1, t.End, p.EndDate)})
 		}
 	}
 	if d := app.Letter.Date; !d.IsZero() && app.Year > 0 && d.Y > app.Year {
-		probs = append(probs, Problem{Path: "letter.date", Severity: SeverityWarning,
+		probs = append(probs, Problem{Code: CodeLetterYear, Path: "letter.date", Severity: SeverityWarning,
 			Message: fmt.Sprintf("Ngày ký công văn %s sau năm kế hoạch %d", d, app.Year)})
 	}
 	if f := app.Enterprise.FoundedOn; !f.IsZero() && !p.StartDate.IsZero() && p.StartDate.Before(f) {
-		probs = append(probs, Problem{Path: "enterprise.founded_on", Severity: SeverityError,
+		probs = append(probs, Problem{Code: CodeFounded, Path: "enterprise.founded_on", Severity: SeverityError,
 			Message: fmt.Sprintf("Ngày thành lập %s sau thời gian bắt đầu đề án %s", f, p.StartDate)})
 	}
 	return probs
@@ -228,17 +229,14 @@ func checkDates(app *Application) []Problem {
 // checkConsistency looks at the dossier with an officer's eye: the same names everywhere.
 func checkConsistency(app *Application) []Problem {
 	var probs []Problem
-	rep, signer := Clean(app.Enterprise.Representative.Name), Clean(app.Signer.Name)
-	if rep != "" && signer != "" && !strings.EqualFold(rep, signer) {
-		probs = append(probs, Problem{Path: "signer.name", Step: "letter", Severity: SeverityWarning,
-			Message: fmt.Sprintf("Người ký (%s) khác %s (%s): cần kèm giấy ủy quyền, hoặc sửa tên người ký", signer, app.Enterprise.Kind.RepresentativeRole(), rep)})
-	}
+	// The signer against the representative is a review check (code "signer", review.go).
 	if tc := NormaliseTaxCode(Clean(app.Enterprise.TaxCode)); len(tc) == 12 && allDigits(tc) && app.Enterprise.Kind != KindHousehold && app.Enterprise.Kind != "" {
-		probs = append(probs, Problem{Path: "enterprise.tax_code", Step: "enterprise", Severity: SeverityWarning,
-			Message: fmt.Sprintf("Mã số thuế %s có 12 chữ số (số định danh cá nhân), dùng cho hộ kinh doanh; %s có mã số thuế 10 chữ số ghi trên %s: kiểm tra lại mã số thuế hoặc loại hình", tc, lower(app.Enterprise.Kind.Label()), app.Enterprise.Kind.RegistrationName())})
+		probs = append(probs, Problem{Code: CodeTaxCode, Path: "enterprise.tax_code", Step: "enterprise", Severity: SeverityWarning,
+			Message: fmt.Sprintf("Mã số thuế %s có 12 chữ số (số định danh cá nhân), dùng cho hộ kinh doanh; %s có mã số thuế 10 chữ số ghi trên %s: kiểm tra lại mã số thuế hoặc loại hình", tc, lower(app.Enterprise.Kind.Label()), app.Enterprise.Kind.RegistrationName()),
+			MessageEN: fmt.Sprintf("Tax code %s has 12 digits (a personal number, used by household businesses); a %s has a 10-digit tax code: check the tax code or the legal form", tc, app.Enterprise.Kind.LabelEN())})
 	}
 	if app.Enterprise.Employees > 0 && app.Enterprise.InsuredEmployees > app.Enterprise.Employees {
-		probs = append(probs, Problem{Path: "enterprise.insured_employees", Step: "enterprise", Severity: SeverityError,
+		probs = append(probs, Problem{Code: CodeEmployees, Path: "enterprise.insured_employees", Step: "enterprise", Severity: SeverityError,
 			Message: fmt.Sprintf("Số lao động tham gia BHXH (%d) lớn hơn tổng số lao động (%d)", app.Enterprise.InsuredEmployees, app.Enterprise.Employees)})
 	}
 	if app.Fund.Kind == FundNational && app.Fund.Province == "" {

@@ -21,6 +21,8 @@ type reviewScreen struct {
 	summary        *widget.Label
 	problems       []forms.Problem
 	problemButtons []*widget.Button
+	officer        []forms.Problem           // the officer's findings (forms.ReviewCodes), in "Cán bộ thẩm định sẽ hỏi"
+	officerButtons []*widget.Button          // their "Đến chỗ sửa"
 	editButtons    map[string]*widget.Button // field path → its "Sửa"
 	generate       *widget.Button
 	blank          *widget.Button
@@ -62,6 +64,7 @@ func newReviewScreen(w *wizardScreen) *reviewScreen {
 
 	box := container.NewVBox(
 		widget.NewCard(tr("Tình trạng hồ sơ"), "", container.NewVBox(rv.summary, container.NewHBox(rv.generate, rv.blank))),
+		rv.officerCard(),
 		rv.problemsCard(),
 		rv.eligibilityCard(),
 		priorityCard(w.app),
@@ -94,7 +97,12 @@ func severityText(s forms.Severity) string {
 }
 
 func (rv *reviewScreen) problemsCard() fyne.CanvasObject {
-	probs := append([]forms.Problem(nil), rv.report.Problems...)
+	var probs []forms.Problem
+	for _, p := range rv.report.Problems {
+		if !forms.IsReviewCode(p.Code) {
+			probs = append(probs, p)
+		}
+	}
 	sort.SliceStable(probs, func(i, j int) bool { return severityRank(probs[i].Severity) < severityRank(probs[j].Severity) })
 	rv.problems = probs
 	box := container.NewVBox()
@@ -103,7 +111,7 @@ func (rv *reviewScreen) problemsCard() fyne.CanvasObject {
 	}
 	for _, p := range probs {
 		p := p
-		text := severityText(p.Severity) + ": " + p.Message
+		text := severityText(p.Severity) + ": " + p.Text(lang == langEN)
 		if p.Citation != "" {
 			text += " (" + p.Citation + ")"
 		}
@@ -257,4 +265,40 @@ func answerText(app *forms.Application, f forms.Field) string {
 		}
 	}
 	return v
+}
+
+// officerCard lists what an appraising officer would object to (the codes of forms.ReviewCodes):
+// dates, plan year, recipient, old addresses, another client's name, duplicated lines... each
+// with "Đến chỗ sửa", which opens the step and highlights the field (jump.go).
+func (rv *reviewScreen) officerCard() fyne.CanvasObject {
+	var probs []forms.Problem
+	for _, p := range rv.report.Problems {
+		if forms.IsReviewCode(p.Code) {
+			probs = append(probs, p)
+		}
+	}
+	sort.SliceStable(probs, func(i, j int) bool { return severityRank(probs[i].Severity) < severityRank(probs[j].Severity) })
+	rv.officer = probs
+	box := container.NewVBox()
+	if len(probs) == 0 {
+		box.Add(widget.NewLabel(tr("Không thấy điều gì cán bộ thẩm định sẽ hỏi: ngày tháng, nơi nhận, địa chỉ, tên cơ sở, dự toán và người ký khớp nhau.")))
+	}
+	for _, p := range probs {
+		p := p
+		text := severityText(p.Severity) + ": " + p.Text(lang == langEN)
+		if p.Citation != "" {
+			text += "\n" + tr("Căn cứ: ") + p.Citation
+		}
+		l := widget.NewLabel(text)
+		l.Wrapping = fyne.TextWrapWord
+		if p.Severity == forms.SeverityError {
+			l.Importance = widget.DangerImportance
+		} else {
+			l.Importance = widget.WarningImportance
+		}
+		b := widget.NewButtonWithIcon(tr("Đến chỗ sửa"), theme.NavigateNextIcon(), func() { rv.w.jumpTo(p.Step, p.Path) })
+		rv.officerButtons = append(rv.officerButtons, b)
+		box.Add(container.NewBorder(nil, nil, nil, b, l))
+	}
+	return widget.NewCard(fmt.Sprintf(tr("Cán bộ thẩm định sẽ hỏi (%d)"), len(probs)), "", box)
 }

@@ -41,7 +41,8 @@ type wizardScreen struct {
 	budget      *budgetEditor
 	attachments *attachmentsEditor
 	review      *reviewScreen
-	returnTo    bool // came from the review through an "Sửa" button
+	returnTo    bool      // came from the review through an "Sửa" button
+	jump        *jumpMark // the field highlighted by "Đến chỗ sửa" (jump.go)
 
 	gen  *generation // the last generation, for tests
 	root fyne.CanvasObject

@@ -178,13 +178,22 @@ type checkOutput struct {
 }
 
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("check", "check [--json] [--rules THƯ_MỤC] TỆP.hoso.json ...",
-		"  hoso check maymoc.hoso.json\n  hoso sample --programme equipment | hoso check -\n\nMã thoát: 0 không có lỗi chặn nộp; 1 có lỗi chặn nộp; 2 không đọc được tệp.", stderr)
+	fs := newFlags("check", "check [--json] [--rules THƯ_MỤC] TỆP.hoso.json ... | --portfolio THƯ_MỤC | --db TỆP_DỮ_LIỆU",
+		"  hoso check maymoc.hoso.json\n  hoso sample --programme equipment | hoso check -\n  hoso check --portfolio ho-so/        (mọi hồ sơ trong thư mục, mỗi vấn đề một dòng)\n  hoso check --db thu-vien.db          (mọi hồ sơ trong thư viện)\n\nMã thoát: 0 không có lỗi chặn nộp; 1 có lỗi chặn nộp; 2 không đọc được tệp.", stderr)
 	asJSON := fs.Bool("json", false, "in kết quả dạng JSON")
 	rulesDir := fs.String("rules", defaultRulesDir(), "thư mục gói quy định của người dùng")
+	portfolio := fs.String("portfolio", "", "kiểm tra mọi tệp .hoso.json trong thư mục (kể cả thư mục con)")
+	library := fs.String("db", "", "kiểm tra mọi hồ sơ trong thư viện (tệp dữ liệu .db)")
 	pos, code := parseFlags(fs, args)
 	if code >= 0 {
 		return code
+	}
+	if *portfolio != "" || *library != "" {
+		if len(pos) > 0 || (*portfolio != "" && *library != "") {
+			fs.Usage()
+			return 2
+		}
+		return runPortfolio(*portfolio, *library, *asJSON, loadPacks(*rulesDir, stderr), stdout, stderr)
 	}
 	if len(pos) == 0 {
 		fs.Usage()
@@ -243,7 +252,7 @@ func printCheck(w io.Writer, out checkOutput, withName bool) {
 		prefix = out.File + ": "
 	}
 	for _, p := range out.Problems {
-		line := fmt.Sprintf("%s%s\t%s\t%s", prefix, severityLabel[p.Severity], p.Path, p.Message)
+		line := fmt.Sprintf("%s%s\t%s\t%s\t%s", prefix, severityLabel[p.Severity], p.Code, p.Path, p.Message)
 		if p.Citation != "" {
 			line += " (" + p.Citation + ")"
 		}

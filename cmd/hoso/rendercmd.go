@@ -11,7 +11,25 @@ import (
 	"khuyencong/forms"
 	"khuyencong/templates"
 	"khuyencong/templates/export"
+	"khuyencong/templates/readback"
 )
+
+// verifyPDF reads the PDF back and says whether the letter, the đề án and the budget table state
+// the applicant and the money as computed.
+func verifyPDF(res export.Result, app *forms.Application, rep *forms.Report, ws forms.WordStyle, stderr io.Writer) bool {
+	ms, err := readback.Verify(context.Background(), res.PDFPath, res.Documents, app, rep.Budget, ws)
+	if err != nil {
+		fmt.Fprintf(stderr, "hoso render: không đọc lại được %s: %v\n", res.PDFPath, err)
+		return false
+	}
+	for _, m := range ms {
+		fmt.Fprintf(stderr, "hoso render: %s: PDF không khớp số liệu – %s\n", res.PDFPath, m)
+	}
+	if len(ms) == 0 {
+		fmt.Fprintf(stderr, "hoso render: đã đọc lại %s: tên, mã số thuế, tổng kinh phí, hỗ trợ, đối ứng và số tiền bằng chữ khớp trong công văn, đề án và bảng dự toán\n", res.PDFPath)
+	}
+	return len(ms) == 0
+}
 
 func runRender(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("render", "render TỆP.hoso.json ... -o THƯ_MỤC [--draft|--blank]",
@@ -23,6 +41,7 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 	rulesDir := fs.String("rules", defaultRulesDir(), "thư mục gói quy định của người dùng")
 	font := fs.String("font", os.Getenv("HOSO_FONT"), "tệp phông TrueType dùng cho PDF (mặc định: Times New Roman của hệ thống hoặc tương đương)")
 	style := fs.String("style", "", "kiểu đọc số tiền bằng chữ: linh|le, nghin|ngan, bon|tu")
+	verify := fs.Bool("verify", false, "đọc lại PDF vừa tạo (cần pdftotext) và đối chiếu tên, mã số thuế, tổng kinh phí, hỗ trợ, đối ứng và số tiền bằng chữ")
 	pos, code := parseFlags(fs, args)
 	if code >= 0 {
 		return code
@@ -79,6 +98,11 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, res.PDFPath)
 		if res.XLSXPath != "" {
 			fmt.Fprintln(stdout, res.XLSXPath)
+		}
+		if *verify && variant != "blank" && rep.Budget != nil {
+			if !verifyPDF(res, app, rep, ws, stderr) {
+				exit = 1
+			}
 		}
 	}
 	return exit

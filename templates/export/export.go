@@ -35,11 +35,12 @@ type Options struct {
 
 // Result names the files written and what the reader should know.
 type Result struct {
-	PDFPath  string
-	XLSXPath string
-	Pages    int
-	Font     string
-	Warnings []string
+	PDFPath   string
+	XLSXPath  string
+	Pages     int
+	Font      string
+	Warnings  []string
+	Documents []pdf.DocumentPage // where each document sits in the PDF (for templates/readback)
 }
 
 // BaseName names the output files after the tax code, the programme and the year, e.g.
@@ -126,7 +127,7 @@ func Write(ctx context.Context, app *forms.Application, rep *forms.Report, dir s
 		return Result{}, err
 	}
 	pending := []*atomicfile.Pending{pdfFile}
-	res.Pages, res.Font, res.Warnings = pres.Pages, pres.Font, pres.Warnings
+	res.Pages, res.Font, res.Warnings, res.Documents = pres.Pages, pres.Font, pres.Warnings, pres.Documents
 	report(0.75)
 	if !opts.SkipXLSX && opts.Variant != templates.Blank && rep != nil && rep.Budget != nil {
 		res.XLSXPath = base + ".xlsx"
