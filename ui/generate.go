@@ -39,6 +39,16 @@ type generation struct {
 	summary             *widget.Label
 }
 
+// prefDOCX remembers whether the editable Word file is written beside the PDF.
+const prefDOCX = "export.docx"
+
+// docxCheck is the generate step's "Word (.docx) để chỉnh sửa" choice, remembered in the settings.
+func (a *App) docxCheck() *widget.Check {
+	c := widget.NewCheck(tr("Word (.docx) để chỉnh sửa"), func(on bool) { a.prefs.SetBool(prefDOCX, on) })
+	c.SetChecked(a.prefs.Bool(prefDOCX))
+	return c
+}
+
 // startGenerate asks for the folder, then writes the final dossier, or a draft while blocking
 // problems remain.
 func (w *wizardScreen) startGenerate() { w.startGenerateVariant("") }
@@ -100,7 +110,7 @@ func (w *wizardScreen) generateInto(dir, variant string) {
 
 	pending := a.saver.take()
 	req := ExportRequest{App: cloneApplication(w.app), Report: rep, Dir: dir, Variant: variant,
-		FontPath: a.prefs.String(prefFont), WordStyle: a.wordStyle()}
+		FontPath: a.prefs.String(prefFont), WordStyle: a.wordStyle(), DOCX: a.prefs.Bool(prefDOCX)}
 	appID := w.app.ID
 	store, exp := a.deps.Store, a.deps.Exporter
 	a.background(func() {
@@ -156,6 +166,9 @@ func (w *wizardScreen) finishGeneration(g *generation, res ExportResult, rev *fo
 	lines = append(lines, "PDF: "+res.PDFPath)
 	if res.XLSXPath != "" {
 		lines = append(lines, "Excel: "+res.XLSXPath)
+	}
+	if res.DOCXPath != "" {
+		lines = append(lines, "Word: "+res.DOCXPath+" "+tr("(để chỉnh sửa, không phải bản nộp)"))
 	}
 	if res.Font != "" {
 		lines = append(lines, tr("Phông chữ: ")+res.Font)

@@ -22,12 +22,14 @@ type ExportRequest struct {
 	Variant   string             // VariantFinal, VariantDraft or VariantBlank
 	FontPath  string             // a .ttf the user picked in settings; "" for the automatic font chain
 	WordStyle forms.WordStyle    // the style of amounts in words
+	DOCX      bool               // also write the editable Word file beside the PDF
 }
 
 // ExportResult says what an export wrote.
 type ExportResult struct {
 	PDFPath  string
 	XLSXPath string
+	DOCXPath string   // the editable Word file, when asked for
 	Warnings []string // in Vietnamese, e.g. an attachment that could not be merged
 	Font     string   // the name of the font the PDF used
 }

@@ -14,6 +14,7 @@ import (
 	"khuyencong/forms"
 	"khuyencong/forms/atomicfile"
 	"khuyencong/templates"
+	"khuyencong/templates/docx"
 	"khuyencong/templates/pdf"
 	"khuyencong/templates/xlsx"
 )
@@ -27,12 +28,14 @@ type Options struct {
 	AppVersion string
 	BaseDir    string // where relative attachment paths start (the dossier file's folder)
 	SkipXLSX   bool   // write the PDF only
+	DOCX       bool   // also write the editable Word file (templates/docx)
 }
 
 // Result names the files written and what the reader should know.
 type Result struct {
 	PDFPath  string
 	XLSXPath string
+	DOCXPath string
 	Pages    int
 	Font     string
 	Warnings []string
@@ -128,6 +131,15 @@ func Write(ctx context.Context, app *forms.Application, rep *forms.Report, dir s
 			return Result{}, err
 		}
 	}
+	if opts.DOCX {
+		if err := writeDOCX(ctx, base+".docx", doc, pres, &res); err != nil {
+			os.Remove(res.PDFPath)
+			if res.XLSXPath != "" {
+				os.Remove(res.XLSXPath)
+			}
+			return Result{}, err
+		}
+	}
 	report(1)
 	return res, nil
 }
@@ -147,4 +159,27 @@ func writeAtomic(ctx context.Context, path string, write func(io.Writer) error) 
 		}
 		return ctx.Err()
 	})
+}
+
+// writeDOCX writes the Word file of the same document model beside the PDF; the checklist's page
+// references take the PDF's pages.
+func writeDOCX(ctx context.Context, path string, doc *templates.Dossier, pres pdf.Result, res *Result) error {
+	starts := map[string]int{}
+	for _, d := range pres.Documents {
+		if d.Start > 0 {
+			starts[d.ID] = d.Start
+		}
+	}
+	var dres docx.Result
+	err := writeAtomic(ctx, path, func(w io.Writer) error {
+		var err error
+		dres, err = docx.Write(w, doc, docx.Options{PageStarts: starts})
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	res.DOCXPath = path
+	res.Warnings = append(res.Warnings, dres.Warnings...)
+	return nil
 }
