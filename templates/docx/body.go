@@ -15,6 +15,7 @@ type builder struct {
 	body     strings.Builder
 	pend     *para // the last top-level paragraph, held back to take a section break
 	media    []media
+	headers  []header
 	pics     map[string]picture // by file path
 	shapeID  int
 	bookmark int
@@ -170,11 +171,9 @@ func (b *builder) endSection(doc *templates.Document, last bool) {
 	b.sections++
 	var s strings.Builder
 	s.WriteString(`<w:sectPr>`)
-	if doc.PageNumbers {
-		s.WriteString(`<w:headerReference w:type="default" r:id="` + ridNumbered + `"/><w:headerReference w:type="first" r:id="` + ridPlain + `"/>`)
-	} else {
-		s.WriteString(`<w:headerReference w:type="default" r:id="` + ridPlain + `"/><w:headerReference w:type="first" r:id="` + ridPlain + `"/>`)
-	}
+	land := doc.Orientation == templates.Landscape
+	fmt.Fprintf(&s, `<w:headerReference w:type="default" r:id="%s"/>`, b.newHeader(doc.PageNumbers, land))
+	fmt.Fprintf(&s, `<w:headerReference w:type="first" r:id="%s"/>`, b.newHeader(false, land))
 	s.WriteString(`<w:type w:val="nextPage"/>`)
 	if doc.Orientation == templates.Landscape {
 		fmt.Fprintf(&s, `<w:pgSz w:w="%d" w:h="%d" w:orient="landscape"/>`, pageLong, pageShort)
@@ -194,6 +193,14 @@ func (b *builder) endSection(doc *templates.Document, last bool) {
 	}
 	b.writePara(b.pend, s.String())
 	b.pend = nil
+}
+
+// newHeader adds a header part and returns its relationship id.
+func (b *builder) newHeader(numbered, landscape bool) string {
+	n := len(b.headers) + 1
+	h := header{name: fmt.Sprintf("header%d.xml", n), rid: fmt.Sprintf("rIdHeader%d", n), numbered: numbered, landscape: landscape}
+	b.headers = append(b.headers, h)
+	return h.rid
 }
 
 // generatedNote opens the file: it was generated and may have been edited since.

@@ -1,7 +1,10 @@
 package docx
 
 import (
+	"bytes"
+	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -50,4 +53,48 @@ func TestLibreOfficeReadsEverySample(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestLibreOfficeShowsDraftMarkOnEveryPage converts a draft and a final: every page of the draft
+// carries the red "BẢN NHÁP" mark (reddish pixels of the rendered page), no page of the final does.
+func TestLibreOfficeShowsDraftMarkOnEveryPage(t *testing.T) {
+	draft, _ := build(t, forms.Sample(forms.TradeFair), templates.Draft)
+	final, _ := build(t, forms.Sample(forms.TradeFair), templates.Final)
+	out := toPDF(t, map[string][]byte{"draft": render(t, draft, Options{}), "final": render(t, final, Options{})})
+	for name, want := range map[string]bool{"draft": true, "final": false} {
+		for i, red := range reddish(t, filepath.Join(out, name+".pdf")) {
+			if (red > 200) != want {
+				t.Errorf("%s page %d: %d reddish pixels, draft mark wanted: %v", name, i+1, red, want)
+			}
+		}
+	}
+}
+
+// reddish renders every page at 20 dpi and counts the pixels clearly redder than green.
+func reddish(t *testing.T, pdf string) []int {
+	t.Helper()
+	bin := needTool(t, "pdftoppm", "poppler-utils")
+	var counts []int
+	for page := 1; ; page++ {
+		out, err := exec.Command(bin, "-r", "20", "-f", strconv.Itoa(page), "-l", strconv.Itoa(page), pdf).Output()
+		if err != nil || len(out) == 0 {
+			break
+		}
+		// binary PPM: "P6\n<w> <h>\n255\n" then RGB triples
+		fields := bytes.SplitN(out, []byte("\n"), 4)
+		if len(fields) < 4 || string(fields[0]) != "P6" {
+			t.Fatalf("pdftoppm gave no PPM for page %d", page)
+		}
+		px, n := fields[3], 0
+		for j := 0; j+2 < len(px); j += 3 {
+			if int(px[j])-int(px[j+1]) > 25 {
+				n++
+			}
+		}
+		counts = append(counts, n)
+	}
+	if len(counts) == 0 {
+		t.Fatalf("no page rendered from %s", pdf)
+	}
+	return counts
 }

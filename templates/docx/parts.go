@@ -29,12 +29,15 @@ const (
 	relImage    = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
 
 	xmlDecl = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n"
-
-	headerNumbered = "header1.xml" // the page number, centred
-	headerPlain    = "header2.xml" // nothing (a document's first page, unnumbered documents)
-	ridNumbered    = "rIdHeaderNumbered"
-	ridPlain       = "rIdHeaderPlain"
 )
+
+// header is a header part. Every section has its own two (its first page, the others), none shared:
+// LibreOffice drops the draft mark from a header part that several sections' first pages share.
+type header struct {
+	name, rid string
+	numbered  bool // the page number, centred; else nothing
+	landscape bool
+}
 
 // media is a picture stored in the package.
 type media struct {
@@ -43,7 +46,7 @@ type media struct {
 	data []byte
 }
 
-func contentTypes(ms []media) string {
+func contentTypes(ms []media, hs []header) string {
 	var b strings.Builder
 	b.WriteString(xmlDecl)
 	b.WriteString(`<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">`)
@@ -67,12 +70,13 @@ func contentTypes(ms []media) string {
 		{"/word/styles.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"},
 		{"/word/settings.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"},
 		{"/word/fontTable.xml", "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"},
-		{"/word/" + headerNumbered, "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"},
-		{"/word/" + headerPlain, "application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"},
 		{"/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml"},
 		{"/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml"},
 	} {
 		fmt.Fprintf(&b, `<Override PartName="%s" ContentType="%s"/>`, o[0], o[1])
+	}
+	for _, h := range hs {
+		fmt.Fprintf(&b, `<Override PartName="/word/%s" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>`, h.name)
 	}
 	b.WriteString(`</Types>`)
 	return b.String()
@@ -84,7 +88,7 @@ var packageRels = xmlDecl + `<Relationships xmlns="` + nsRel + `">` +
 	`<Relationship Id="rId3" Type="` + relApp + `" Target="docProps/app.xml"/>` +
 	`</Relationships>`
 
-func documentRels(ms []media) string {
+func documentRels(ms []media, hs []header) string {
 	var b strings.Builder
 	b.WriteString(xmlDecl)
 	b.WriteString(`<Relationships xmlns="` + nsRel + `">`)
@@ -92,10 +96,11 @@ func documentRels(ms []media) string {
 		{"rIdStyles", relStyles, "styles.xml"},
 		{"rIdSettings", relSettings, "settings.xml"},
 		{"rIdFonts", relFonts, "fontTable.xml"},
-		{ridNumbered, relHeader, headerNumbered},
-		{ridPlain, relHeader, headerPlain},
 	} {
 		fmt.Fprintf(&b, `<Relationship Id="%s" Type="%s" Target="%s"/>`, r[0], r[1], r[2])
+	}
+	for _, h := range hs {
+		fmt.Fprintf(&b, `<Relationship Id="%s" Type="%s" Target="%s"/>`, h.rid, relHeader, h.name)
 	}
 	for _, m := range ms {
 		fmt.Fprintf(&b, `<Relationship Id="%s" Type="%s" Target="media/%s"/>`, m.rid, relImage, m.name)
@@ -204,15 +209,22 @@ var fontTableXML = xmlDecl + `<w:fonts xmlns:w="` + nsW + `">` +
 
 // headerXML is a header: the page number centred (numbered), or an empty paragraph; in a draft,
 // "BẢN NHÁP" across the page behind the text.
-func headerXML(numbered, draft bool) string {
+func headerXML(h header, n int, draft bool) string {
 	var b strings.Builder
 	b.WriteString(xmlDecl)
 	b.WriteString(`<w:hdr xmlns:w="` + nsW + `" xmlns:r="` + nsR + `" xmlns:v="` + nsV + `" xmlns:o="` + nsO + `">`)
 	b.WriteString(`<w:p><w:pPr><w:pStyle w:val="Header"/></w:pPr>`)
 	if draft {
-		b.WriteString(watermark)
+		// centred on the page by absolute position: LibreOffice misplaces "centre of the margin"
+		// on a section's first page
+		pw, ph, angle := 595.0, 842.0, "305"
+		if h.landscape {
+			pw, ph, angle = ph, pw, "325"
+		}
+		b.WriteString(strings.NewReplacer("{id}", fmt.Sprint(n), "{left}", fmt.Sprintf("%.0f", (pw-440)/2),
+			"{top}", fmt.Sprintf("%.0f", (ph-110)/2), "{angle}", angle).Replace(watermark))
 	}
-	if numbered {
+	if h.numbered {
 		b.WriteString(`<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>` +
 			`<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:rPr><w:noProof/></w:rPr><w:t>2</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>`)
 	}
@@ -229,6 +241,6 @@ const watermark = `<w:r><w:pict>` +
 	`<v:f eqn="mid @5 @6"/><v:f eqn="mid @8 @5"/><v:f eqn="mid @7 @8"/><v:f eqn="mid @6 @7"/><v:f eqn="sum @6 0 @5"/></v:formulas>` +
 	`<v:path textpathok="t" o:connecttype="custom" o:connectlocs="@9,0;@10,10800;@11,21600;@12,10800" o:connectangles="270,180,90,0"/>` +
 	`<v:textpath on="t" fitshape="t"/><o:lock v:ext="edit" text="t" shapetype="t"/></v:shapetype>` +
-	`<v:shape id="BanNhap" o:spid="_x0000_s1025" type="#_x0000_t136" style="position:absolute;margin-left:0;margin-top:0;width:440pt;height:110pt;rotation:315;z-index:-251654144;mso-position-horizontal:center;mso-position-horizontal-relative:margin;mso-position-vertical:center;mso-position-vertical-relative:margin" o:allowincell="f" fillcolor="#c80000" stroked="f">` +
+	`<v:shape id="BanNhap{id}" o:spid="_x0000_s{id}" type="#_x0000_t136" style="position:absolute;margin-left:{left}pt;margin-top:{top}pt;width:440pt;height:110pt;rotation:{angle};z-index:-251654144;mso-position-horizontal-relative:page;mso-position-vertical-relative:page" o:allowincell="f" fillcolor="#c80000" stroked="f">` +
 	`<v:fill opacity=".22"/><v:textpath style="font-family:&quot;Times New Roman&quot;;font-size:1pt;font-weight:bold" string="BẢN NHÁP"/>` +
 	`</v:shape></w:pict></w:r>`

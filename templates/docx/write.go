@@ -71,7 +71,7 @@ func Write(w io.Writer, d *templates.Dossier, opts Options) (Result, error) {
 		name string
 		data string
 	}{
-		{"[Content_Types].xml", contentTypes(b.media)},
+		{"[Content_Types].xml", contentTypes(b.media, b.headers)},
 		{"_rels/.rels", packageRels},
 		{"docProps/core.xml", coreProps(d, created)},
 		{"docProps/app.xml", appProps(d)},
@@ -79,9 +79,13 @@ func Write(w io.Writer, d *templates.Dossier, opts Options) (Result, error) {
 		{"word/styles.xml", stylesXML},
 		{"word/settings.xml", settingsXML},
 		{"word/fontTable.xml", fontTableXML},
-		{"word/" + headerNumbered, headerXML(true, d.Variant == templates.Draft)},
-		{"word/" + headerPlain, headerXML(false, d.Variant == templates.Draft)},
-		{"word/_rels/document.xml.rels", documentRels(b.media)},
+		{"word/_rels/document.xml.rels", documentRels(b.media, b.headers)},
+	}
+	for i, h := range b.headers {
+		parts = append(parts, struct {
+			name string
+			data string
+		}{"word/" + h.name, headerXML(h, 2000+i, d.Variant == templates.Draft)})
 	}
 	for _, p := range parts {
 		if err := put(p.name, []byte(p.data)); err != nil {
