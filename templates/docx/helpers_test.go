@@ -138,11 +138,12 @@ func toPDF(t testing.TB, files map[string][]byte) string {
 	return out
 }
 
-// pdfText is the text poppler extracts from a PDF, in reading order.
-func pdfText(t testing.TB, path string) string {
+// pdfText is the text poppler extracts from a PDF, in reading order (with -layout: as laid out,
+// a table's row on one line).
+func pdfText(t testing.TB, path string, flags ...string) string {
 	t.Helper()
 	bin := needTool(t, "pdftotext", "poppler-utils")
-	out, err := exec.Command(bin, "-enc", "UTF-8", path, "-").Output()
+	out, err := exec.Command(bin, append(append([]string{"-enc", "UTF-8"}, flags...), path, "-")...).Output()
 	if err != nil {
 		t.Fatalf("pdftotext %s: %v", path, err)
 	}

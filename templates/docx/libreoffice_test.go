@@ -51,6 +51,27 @@ func TestLibreOfficeReadsEverySample(t *testing.T) {
 					t.Errorf("the LibreOffice conversion lacks %q", w)
 				}
 			}
+			// the budget document itself, up to the commitment (the letter and the đề án repeat
+			// the amounts): its total row and its three lines in words
+			from := strings.Index(text, "DỰ TOÁN KINH PHÍ THỰC HIỆN ĐỀ ÁN")
+			to := strings.Index(text, "BẢN CAM KẾT")
+			if from < 0 || to < from {
+				t.Fatalf("no budget document before the commitment (%d, %d)", from, to)
+			}
+			budget := text[from:to]
+			row := "TỔNG CỘNG " + bud.Total.String() + " " + bud.Support.String() + " " + bud.Counterpart.String()
+			if !strings.Contains(oneLine(pdfText(t, filepath.Join(out, name+".pdf"), "-layout")), row) {
+				t.Errorf("the budget table has no row %q", row)
+			}
+			for _, w := range []string{
+				"Tổng kinh phí thực hiện: " + inWords(bud.Total),
+				"Kinh phí khuyến công hỗ trợ: " + inWords(bud.Support),
+				"Kinh phí đối ứng của cơ sở: " + inWords(bud.Counterpart),
+			} {
+				if !strings.Contains(budget, oneLine(w)) {
+					t.Errorf("the budget document lacks %q", w)
+				}
+			}
 		})
 	}
 }

@@ -200,7 +200,8 @@ func TestTextIsNFCAndXMLSafe(t *testing.T) {
 	app.Enterprise.Name = "Co\u0302ng ty <A&B> \"Hu\u031bng\" \x01\x0b Th\u1ecbnh"
 	d, _ := build(t, app, templates.Final)
 	// the model keeps what it was given; inject control characters the domain would clean
-	d.Documents[0].Blocks = append(d.Documents[0].Blocks, templates.P("x\x00y\x1f\ufffe z &amp; \xff"))
+	d.Documents[0].Blocks = append(d.Documents[0].Blocks, templates.P("x\x00y\x1f\ufffe z &amp; \xff"),
+		templates.P("Ngu\u031bo\u031b\u0300i ky\u0301"))
 	ps := parts(t, render(t, d, Options{}))
 	doc := ps["word/document.xml"]
 	if err := wellFormed(doc); err != nil {
@@ -209,6 +210,9 @@ func TestTextIsNFCAndXMLSafe(t *testing.T) {
 	s := string(doc)
 	if !strings.Contains(s, "Công ty &lt;A&amp;B&gt; &quot;Hưng&quot;") {
 		t.Errorf("the name is not composed and escaped")
+	}
+	if !strings.Contains(s, "Người ký") {
+		t.Errorf("text given decomposed to the writer is not composed (NFC)")
 	}
 	if !strings.Contains(s, "xy z &amp;amp; ") {
 		t.Errorf("forbidden characters were not dropped")
