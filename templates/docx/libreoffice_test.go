@@ -51,6 +51,9 @@ func TestLibreOfficeReadsEverySample(t *testing.T) {
 					t.Errorf("the LibreOffice conversion lacks %q", w)
 				}
 			}
+			if name == "budget-300" {
+				checkHeaderOnEveryPage(t, filepath.Join(out, name+".pdf"))
+			}
 			// the budget document itself, up to the commitment (the letter and the đề án repeat
 			// the amounts): its total row and its three lines in words
 			from := strings.Index(text, "DỰ TOÁN KINH PHÍ THỰC HIỆN ĐỀ ÁN")
@@ -118,4 +121,29 @@ func reddish(t *testing.T, pdf string) []int {
 		t.Fatalf("no page rendered from %s", pdf)
 	}
 	return counts
+}
+
+// checkHeaderOnEveryPage: every page of the converted file that holds budget lines starts with
+// the table's header (its column-number row), so the header row repeats in the reader.
+func checkHeaderOnEveryPage(t *testing.T, pdf string) {
+	t.Helper()
+	bin := needTool(t, "pdftotext", "poppler-utils")
+	pages := 0
+	for page := 1; page < 500; page++ {
+		out, err := exec.Command(bin, "-enc", "UTF-8", "-f", strconv.Itoa(page), "-l", strconv.Itoa(page), pdf, "-").Output()
+		if err != nil {
+			break
+		}
+		text := oneLine(string(out))
+		if !strings.Contains(text, "Thiết bị phụ trợ số") {
+			continue
+		}
+		pages++
+		if !strings.Contains(text, "(8) = (6) − (7)") {
+			t.Errorf("page %d holds budget lines without the table's header", page)
+		}
+	}
+	if pages < 10 {
+		t.Errorf("the 300-line budget spans %d pages in LibreOffice, expected more than 10", pages)
+	}
 }
