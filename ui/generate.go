@@ -36,6 +36,7 @@ type generation struct {
 	resultDialog        dialog.Dialog
 	openPDF, openFolder *widget.Button
 	print, closeResult  *widget.Button
+	openDOCX            *widget.Button // when the Word file was written
 	summary             *widget.Label
 }
 
@@ -192,8 +193,13 @@ func (w *wizardScreen) finishGeneration(g *generation, res ExportResult, rev *fo
 		}
 	})
 	g.closeResult = widget.NewButton(tr("Đóng"), func() { g.resultDialog.Hide() })
+	buttons := container.NewHBox(g.openPDF, g.openFolder, g.print, g.closeResult)
+	if res.DOCXPath != "" {
+		g.openDOCX = widget.NewButtonWithIcon(tr("Mở Word"), theme.DocumentIcon(), func() { open(res.DOCXPath) })
+		buttons.Objects = append([]fyne.CanvasObject{g.openPDF, g.openDOCX}, buttons.Objects[1:]...)
+	}
 	g.resultDialog = dialog.NewCustomWithoutButtons(tr("Đã tạo hồ sơ"),
-		container.NewVBox(g.summary, container.NewHBox(g.openPDF, g.openFolder, g.print, g.closeResult)), a.w)
+		container.NewVBox(g.summary, buttons), a.w)
 	g.resultDialog.Resize(fyne.NewSize(640, 280))
 	g.resultDialog.Show()
 }

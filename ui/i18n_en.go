@@ -89,6 +89,7 @@ var english = map[string]string{
 	"Hủy":                              "Cancel",
 	"In":                               "Print",
 	"In mẫu trống":                     "Print blank form",
+	"Mở Word":                          "Open Word file",
 	"Word (.docx) để chỉnh sửa":        "Word (.docx) to edit",
 	"Tệp xuất kèm PDF":                 "Files written with the PDF",
 	"(để chỉnh sửa, không phải bản nộp)": "(to edit, not the copy to submit)",
