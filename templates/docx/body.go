@@ -69,7 +69,7 @@ func (b *builder) render() error {
 		}
 		if b.titleAt < 0 && len(doc.Blocks) > 0 && (doc.Blocks[0].Kind == templates.KindAttachedPDF || doc.Blocks[0].Kind == templates.KindImage) {
 			// an attachment: its title as the heading the navigation pane and the contents show
-			b.heading(&templates.Heading{Text: doc.Title, Level: 1}, true)
+			b.heading(&templates.Heading{Text: doc.Title, Level: 1})
 		}
 		for j, blk := range doc.Blocks {
 			if err := b.block(blk, j == b.titleAt); err != nil {
@@ -278,7 +278,7 @@ const outline = `<w:outlineLvl w:val="0"/>`
 func (b *builder) block(blk templates.Block, title bool) error {
 	switch blk.Kind {
 	case templates.KindHeading:
-		b.heading(blk.Heading, title)
+		b.heading(blk.Heading)
 	case templates.KindParagraph:
 		b.para(blk.Paragraph, title)
 	case templates.KindField:
@@ -315,7 +315,8 @@ func (b *builder) space(v float64) {
 	b.paragraph(fmt.Sprintf(`<w:spacing w:after="0" w:line="%d" w:lineRule="exact"/>`, mm(v)), "")
 }
 
-func (b *builder) heading(h *templates.Heading, _ bool) {
+// heading uses the built-in heading styles; level 1 carries the document's outline entry.
+func (b *builder) heading(h *templates.Heading) {
 	if h == nil {
 		return
 	}
@@ -347,14 +348,11 @@ func (b *builder) para(p *templates.Paragraph, title bool) {
 		ppr += outline
 	}
 	text := b.resolveRef(p.Text, p.PageRef, p.FailText)
-	b.paragraph(ppr, run(text, style{bold: p.Bold, italic: p.Italic, size: sizeOr(p.Size, 0)}))
-}
-
-func sizeOr(v, def float64) float64 {
-	if v == 0 || v == 13 {
-		return def
+	st := style{bold: p.Bold, italic: p.Italic}
+	if p.Size != 0 && p.Size != 13 { // 13 pt is the style's
+		st.size = p.Size
 	}
-	return v
+	b.paragraph(ppr, run(text, st))
 }
 
 // resolveRef fills "{page}" from the PDF written beside, or drops the page when it is unknown.

@@ -100,9 +100,9 @@ func (b *builder) row(s *strings.Builder, t *templates.Table, ws []int, r templa
 		if align == templates.AlignJustify {
 			align = templates.AlignLeft
 		}
-		st := style{bold: c.Bold || r.Kind == templates.RowTotal, italic: c.Italic, size: sizeOr(size, 0)}
-		if size == 13 {
-			st.size = 13
+		st := style{bold: c.Bold || r.Kind == templates.RowTotal, italic: c.Italic}
+		if size != 12 { // the Table Text style's size
+			st.size = size
 		}
 		text := b.resolveRef(c.Text, c.PageRef, c.FailText)
 		cellOpen(s, w, end-col)
