@@ -14,7 +14,7 @@ import (
 )
 
 func runRender(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("render", "render TỆP.hoso.json ... -o THƯ_MỤC [--draft|--blank]",
+	fs := newFlags("render", "render TỆP.hoso.json ... -o THƯ_MỤC [--draft|--blank] [--docx]",
 		"  hoso render maymoc.hoso.json -o ra/\n  hoso render --docx maymoc.hoso.json -o ra/\n  hoso render --draft *.hoso.json -o ra/\n\nBản chính thức bị từ chối khi hồ sơ còn lỗi chặn nộp; dùng --draft để in bản nháp có chữ BẢN NHÁP.", stderr)
 	outDir := fs.String("o", ".", "thư mục ghi tệp PDF và Excel")
 	draft := fs.Bool("draft", false, "bản nháp (có dấu BẢN NHÁP trên mọi trang)")
