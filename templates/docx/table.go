@@ -128,6 +128,12 @@ func cellOpen(s *strings.Builder, w, span int) {
 	s.WriteString(`<w:vAlign w:val="center"/></w:tcPr>`)
 }
 
+// layoutCellOpen opens a cell of a borderless layout table: no side margins (LibreOffice does not
+// take them from the table's properties alone), text at the top.
+func layoutCellOpen(s *strings.Builder, w int) {
+	fmt.Fprintf(s, `<w:tc><w:tcPr><w:tcW w:w="%d" w:type="dxa"/><w:tcMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tcMar><w:vAlign w:val="top"/></w:tcPr>`, w)
+}
+
 // cellPara is a centred paragraph in a borderless layout cell, tightly spaced.
 func cellPara(text string, st style, extra string) string {
 	if text == "" {
@@ -161,11 +167,12 @@ func (b *builder) issuerHeader(h *templates.IssuerHeader, title bool) {
 	}
 	motto := cellPara(h.NationalName, style{bold: true, size: 12.5}, "") +
 		cellPara(h.Motto, style{bold: true, underline: true}, "")
-	ws := widths([]float64{40, 60}, b.contentW)
+	ws := widths([]float64{38, 62}, b.contentW) // the place-and-date line (about 99 mm) fits on one line
+
 	var s strings.Builder
 	tblStart(&s, ws, b.contentW, false)
 	cell := func(w int, content string) {
-		cellOpen(&s, w, 1)
+		layoutCellOpen(&s, w)
 		if content == "" {
 			content = `<w:p><w:pPr><w:pStyle w:val="Compact"/></w:pPr></w:p>`
 		}
@@ -208,7 +215,7 @@ func (b *builder) signature(sg *templates.SignatureBlock) {
 	}
 	rel := []float64{50, 50}
 	if sg.PlaceDate != "" {
-		rel = []float64{40, 60}
+		rel = []float64{38, 62}
 	}
 	ws := widths(rel, b.contentW)
 	var left, right strings.Builder
@@ -234,16 +241,15 @@ func (b *builder) signature(sg *templates.SignatureBlock) {
 	var s strings.Builder
 	tblStart(&s, ws, b.contentW, false)
 	s.WriteString(`<w:tr><w:trPr><w:cantSplit/></w:trPr>`)
-	cellOpen(&s, ws[0], 1)
+	layoutCellOpen(&s, ws[0])
 	if left.Len() == 0 {
 		left.WriteString(`<w:p><w:pPr><w:pStyle w:val="Compact"/></w:pPr></w:p>`)
 	}
 	s.WriteString(left.String())
 	s.WriteString(`</w:tc>`)
-	cellOpen(&s, ws[1], 1)
+	layoutCellOpen(&s, ws[1])
 	s.WriteString(right.String())
 	s.WriteString(`</w:tc></w:tr></w:tbl>`)
-	// the signature's cells align at the top, not centred
-	b.raw(strings.ReplaceAll(s.String(), `<w:vAlign w:val="center"/>`, `<w:vAlign w:val="top"/>`))
+	b.raw(s.String())
 	b.space(1)
 }
