@@ -13,7 +13,7 @@ BIN      := bin
 # spreadsheet readers, the Times-metric font, a virtual X server for screenshots, PostgreSQL whose
 # tests start a throwaway cluster of their own).
 APP_DEBS  := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev libxi-dev libxxf86vm-dev
-TEST_DEBS := $(APP_DEBS) poppler-utils qpdf fonts-liberation2 libreoffice-calc-nogui xvfb xauth imagemagick postgresql
+TEST_DEBS := $(APP_DEBS) poppler-utils qpdf fonts-liberation2 libreoffice-calc-nogui libreoffice-writer-nogui xvfb xauth imagemagick postgresql
 WIN_DEBS  := gcc-mingw-w64-x86-64 msitools wixl zip osslsigncode
 
 .PHONY: go-check all run test build build-hoso lint vet bench screenshots deps deps-test deps-windows deps-wine windows windows-check linux-package clean fmt fuzz

@@ -36,7 +36,18 @@ type generation struct {
 	resultDialog        dialog.Dialog
 	openPDF, openFolder *widget.Button
 	print, closeResult  *widget.Button
+	openDOCX            *widget.Button // when the Word file was written
 	summary             *widget.Label
+}
+
+// prefDOCX remembers whether the editable Word file is written beside the PDF.
+const prefDOCX = "export.docx"
+
+// docxCheck is the generate step's "Word (.docx) để chỉnh sửa" choice, remembered in the settings.
+func (a *App) docxCheck() *widget.Check {
+	c := widget.NewCheck(tr("Word (.docx) để chỉnh sửa"), func(on bool) { a.prefs.SetBool(prefDOCX, on) })
+	c.SetChecked(a.prefs.Bool(prefDOCX))
+	return c
 }
 
 // startGenerate asks for the folder, then writes the final dossier, or a draft while blocking
@@ -100,7 +111,7 @@ func (w *wizardScreen) generateInto(dir, variant string) {
 
 	pending := a.saver.take()
 	req := ExportRequest{App: cloneApplication(w.app), Report: rep, Dir: dir, Variant: variant,
-		FontPath: a.prefs.String(prefFont), WordStyle: a.wordStyle()}
+		FontPath: a.prefs.String(prefFont), WordStyle: a.wordStyle(), DOCX: a.prefs.Bool(prefDOCX)}
 	appID := w.app.ID
 	store, exp := a.deps.Store, a.deps.Exporter
 	a.background(func() {
@@ -157,6 +168,9 @@ func (w *wizardScreen) finishGeneration(g *generation, res ExportResult, rev *fo
 	if res.XLSXPath != "" {
 		lines = append(lines, "Excel: "+res.XLSXPath)
 	}
+	if res.DOCXPath != "" {
+		lines = append(lines, "Word: "+res.DOCXPath+" "+tr("(để chỉnh sửa, không phải bản nộp)"))
+	}
 	if res.Font != "" {
 		lines = append(lines, tr("Phông chữ: ")+res.Font)
 	}
@@ -179,8 +193,13 @@ func (w *wizardScreen) finishGeneration(g *generation, res ExportResult, rev *fo
 		}
 	})
 	g.closeResult = widget.NewButton(tr("Đóng"), func() { g.resultDialog.Hide() })
+	buttons := container.NewHBox(g.openPDF, g.openFolder, g.print, g.closeResult)
+	if res.DOCXPath != "" {
+		g.openDOCX = widget.NewButtonWithIcon(tr("Mở Word"), theme.DocumentIcon(), func() { open(res.DOCXPath) })
+		buttons.Objects = append([]fyne.CanvasObject{g.openPDF, g.openDOCX}, buttons.Objects[1:]...)
+	}
 	g.resultDialog = dialog.NewCustomWithoutButtons(tr("Đã tạo hồ sơ"),
-		container.NewVBox(g.summary, container.NewHBox(g.openPDF, g.openFolder, g.print, g.closeResult)), a.w)
+		container.NewVBox(g.summary, buttons), a.w)
 	g.resultDialog.Resize(fyne.NewSize(640, 280))
 	g.resultDialog.Show()
 }

@@ -26,6 +26,7 @@ type reviewScreen struct {
 	editButtons    map[string]*widget.Button // field path → its "Sửa"
 	generate       *widget.Button
 	blank          *widget.Button
+	docx           *widget.Check // also write the Word file
 	root           fyne.CanvasObject
 }
 
@@ -60,10 +61,11 @@ func newReviewScreen(w *wizardScreen) *reviewScreen {
 		rv.generate.SetText(tr("Tạo bản chính thức PDF và Excel"))
 	}
 	rv.summary.SetText(summary)
+	rv.docx = w.a.docxCheck()
 	rv.blank = widget.NewButtonWithIcon(tr("In mẫu trống"), theme.DocumentIcon(), func() { w.startGenerateVariant(VariantBlank) })
 
 	box := container.NewVBox(
-		widget.NewCard(tr("Tình trạng hồ sơ"), "", container.NewVBox(rv.summary, container.NewHBox(rv.generate, rv.blank))),
+		widget.NewCard(tr("Tình trạng hồ sơ"), "", container.NewVBox(rv.summary, container.NewHBox(rv.generate, rv.blank), rv.docx)),
 		rv.officerCard(),
 		rv.problemsCard(),
 		rv.eligibilityCard(),

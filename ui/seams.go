@@ -22,12 +22,14 @@ type ExportRequest struct {
 	Variant   string             // VariantFinal, VariantDraft or VariantBlank
 	FontPath  string             // a .ttf the user picked in settings; "" for the automatic font chain
 	WordStyle forms.WordStyle    // the style of amounts in words
+	DOCX      bool               // also write the editable Word file beside the PDF
 }
 
 // ExportResult says what an export wrote.
 type ExportResult struct {
 	PDFPath  string
 	XLSXPath string
+	DOCXPath string   // the editable Word file, when asked for
 	Warnings []string // in Vietnamese, e.g. an attachment that could not be merged
 	Font     string   // the name of the font the PDF used
 }
@@ -75,8 +77,8 @@ type Deps struct {
 	// ExportPlan writes a khuyến công plan's PDF and workbook into dir and returns their paths;
 	// nil: the plan screen explains that export is not available.
 	ExportPlan func(p *forms.Plan, dir string, draft bool) ([]string, error)
-	Backups  Backups  // nil: only "back up now" is offered
-	RulesDir string   // where imported rule packs are kept
+	Backups    Backups // nil: only "back up now" is offered
+	RulesDir   string  // where imported rule packs are kept
 	// Packs returns the rule packs in force (embedded and imported); nil: forms.LoadPacks(RulesDir).
 	Packs func() []*forms.RulePack
 	// FontInUse names the font the PDF would use with the given font file ("" = automatic); optional.

@@ -143,6 +143,7 @@ func newSettingsScreen(a *App) *settingsScreen {
 			s.dataPath, container.NewHBox(s.backupNow), s.backups)),
 		widget.NewCard(tr("Phông chữ của PDF"), tr("Văn bản theo Nghị định 30/2020 dùng Times New Roman hoặc phông tương đương"), container.NewVBox(
 			s.font, container.NewHBox(s.pickFont, s.autoFont))),
+		widget.NewCard(tr("Tệp xuất kèm PDF"), "", a.docxCheck()),
 		widget.NewCard(tr("Cách đọc số tiền bằng chữ"), "", container.NewVBox(
 			widget.NewForm(
 				widget.NewFormItem(tr("105: một trăm … năm"), s.wordLe),

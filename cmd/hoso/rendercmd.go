@@ -32,12 +32,13 @@ func verifyPDF(res export.Result, app *forms.Application, rep *forms.Report, ws 
 }
 
 func runRender(args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("render", "render TỆP.hoso.json ... -o THƯ_MỤC [--draft|--blank]",
-		"  hoso render maymoc.hoso.json -o ra/\n  hoso render --draft *.hoso.json -o ra/\n\nBản chính thức bị từ chối khi hồ sơ còn lỗi chặn nộp; dùng --draft để in bản nháp có chữ BẢN NHÁP.", stderr)
+	fs := newFlags("render", "render TỆP.hoso.json ... -o THƯ_MỤC [--draft|--blank] [--docx]",
+		"  hoso render maymoc.hoso.json -o ra/\n  hoso render --docx maymoc.hoso.json -o ra/\n  hoso render --draft *.hoso.json -o ra/\n\nBản chính thức bị từ chối khi hồ sơ còn lỗi chặn nộp; dùng --draft để in bản nháp có chữ BẢN NHÁP.", stderr)
 	outDir := fs.String("o", ".", "thư mục ghi tệp PDF và Excel")
 	draft := fs.Bool("draft", false, "bản nháp (có dấu BẢN NHÁP trên mọi trang)")
 	blank := fs.Bool("blank", false, "mẫu trống để điền tay")
 	noXLSX := fs.Bool("no-xlsx", false, "không xuất bảng dự toán Excel")
+	withDOCX := fs.Bool("docx", false, "xuất thêm tệp Word (.docx) để chỉnh sửa, cạnh tệp PDF")
 	rulesDir := fs.String("rules", defaultRulesDir(), "thư mục gói quy định của người dùng")
 	font := fs.String("font", os.Getenv("HOSO_FONT"), "tệp phông TrueType dùng cho PDF (mặc định: Times New Roman của hệ thống hoặc tương đương)")
 	style := fs.String("style", "", "kiểu đọc số tiền bằng chữ: linh|le, nghin|ngan, bon|tu")
@@ -86,7 +87,7 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 		}
 		res, err := export.Write(context.Background(), app, rep, *outDir, export.Options{
 			Variant: templates.Variant(variant), WordStyle: ws, FontPath: *font, AppVersion: assets.Version(),
-			BaseDir: baseDir, SkipXLSX: *noXLSX}, nil)
+			BaseDir: baseDir, SkipXLSX: *noXLSX, DOCX: *withDOCX}, nil)
 		if err != nil {
 			fmt.Fprintf(stderr, "hoso render: %s: %v\n", displayName(path), err)
 			exit = 1
@@ -98,6 +99,9 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, res.PDFPath)
 		if res.XLSXPath != "" {
 			fmt.Fprintln(stdout, res.XLSXPath)
+		}
+		if res.DOCXPath != "" {
+			fmt.Fprintln(stdout, res.DOCXPath)
 		}
 		if *verify && variant != "blank" && rep.Budget != nil {
 			if !verifyPDF(res, app, rep, ws, stderr) {

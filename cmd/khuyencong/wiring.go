@@ -19,11 +19,12 @@ type exporter struct{}
 func (exporter) Export(ctx context.Context, req ui.ExportRequest, progress func(float64)) (ui.ExportResult, error) {
 	res, err := export.Write(ctx, req.App, req.Report, req.Dir, export.Options{
 		Variant: templates.Variant(req.Variant), WordStyle: req.WordStyle, FontPath: req.FontPath, AppVersion: version,
+		DOCX: req.DOCX,
 	}, progress)
 	if err != nil {
 		return ui.ExportResult{}, err
 	}
-	return ui.ExportResult{PDFPath: res.PDFPath, XLSXPath: res.XLSXPath, Warnings: res.Warnings, Font: res.Font}, nil
+	return ui.ExportResult{PDFPath: res.PDFPath, XLSXPath: res.XLSXPath, DOCXPath: res.DOCXPath, Warnings: res.Warnings, Font: res.Font}, nil
 }
 
 // fontInUse names the font the PDF would use with the font file chosen in settings.

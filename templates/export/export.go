@@ -18,6 +18,7 @@ import (
 	"khuyencong/forms"
 	"khuyencong/forms/atomicfile"
 	"khuyencong/templates"
+	"khuyencong/templates/docx"
 	"khuyencong/templates/pdf"
 	"khuyencong/templates/xlsx"
 )
@@ -31,12 +32,14 @@ type Options struct {
 	AppVersion string
 	BaseDir    string // where relative attachment paths start (the dossier file's folder)
 	SkipXLSX   bool   // write the PDF only
+	DOCX       bool   // also write the editable Word file (templates/docx)
 }
 
 // Result names the files written and what the reader should know.
 type Result struct {
 	PDFPath   string
 	XLSXPath  string
+	DOCXPath  string
 	Pages     int
 	Font      string
 	Warnings  []string
@@ -140,6 +143,18 @@ func Write(ctx context.Context, app *forms.Application, rep *forms.Report, dir s
 		}
 		pending = append(pending, sheet)
 	}
+	if opts.DOCX {
+		word, warnings, err := prepareDOCX(ctx, base+".docx", doc, pres)
+		if err != nil {
+			for _, p := range pending {
+				p.Discard()
+			}
+			return Result{}, err
+		}
+		res.DOCXPath = base + ".docx"
+		res.Warnings = append(res.Warnings, warnings...)
+		pending = append(pending, word)
+	}
 	if err := ctx.Err(); err != nil {
 		for _, p := range pending {
 			p.Discard()
@@ -172,6 +187,9 @@ func rename(oldpath, newpath string) error {
 func kindOf(path string) string {
 	if strings.HasSuffix(path, ".xlsx") {
 		return "bảng dự toán Excel"
+	}
+	if strings.HasSuffix(path, ".docx") {
+		return "tệp Word"
 	}
 	return "hồ sơ PDF"
 }
@@ -234,4 +252,22 @@ type BlockedError struct{ Problems []string }
 
 func (e *BlockedError) Error() string {
 	return "hồ sơ còn lỗi chặn nộp, chưa xuất được bản chính thức (in bản nháp để xem):\n- " + strings.Join(e.Problems, "\n- ")
+}
+
+// prepareDOCX writes the Word file of the same document model to its temporary file; the
+// checklist's page references take the PDF's pages.
+func prepareDOCX(ctx context.Context, path string, doc *templates.Dossier, pres pdf.Result) (*atomicfile.Pending, []string, error) {
+	starts := map[string]int{}
+	for _, d := range pres.Documents {
+		if d.Start > 0 {
+			starts[d.ID] = d.Start
+		}
+	}
+	var dres docx.Result
+	p, err := prepare(ctx, path, "tệp Word", func(w io.Writer) error {
+		var err error
+		dres, err = docx.Write(w, doc, docx.Options{PageStarts: starts})
+		return err
+	})
+	return p, dres.Warnings, err
 }
