@@ -22,6 +22,10 @@ type fieldForm struct {
 	legacy   map[string]*widget.Button // per text field: the offer to convert pasted TCVN3 text
 	rows     []*fieldRow
 	tables   []*tableEditor
+	bad      badInputs                 // typed texts that are not valid (shared with the wizard)
+	entries  map[string]*widget.Entry  // path → entry, to check a partner date again
+	msgs     map[string]*widget.Label  // path → the message under the entry
+	checks   map[string]func(string) error
 }
 
 // fieldRow is one question: label, input and help, hidden when the question does not apply.
@@ -31,7 +35,8 @@ type fieldRow struct {
 }
 
 func newFieldForm(app *forms.Application, onChange func(string), onSubmit func()) *fieldForm {
-	return &fieldForm{app: app, onChange: onChange, onSubmit: onSubmit, inputs: map[string]fyne.Focusable{}, legacy: map[string]*widget.Button{}}
+	return &fieldForm{app: app, onChange: onChange, onSubmit: onSubmit, inputs: map[string]fyne.Focusable{}, legacy: map[string]*widget.Button{},
+		bad: badInputs{}, entries: map[string]*widget.Entry{}, msgs: map[string]*widget.Label{}, checks: map[string]func(string) error{}}
 }
 
 // build returns the questions as one column.
@@ -94,17 +99,7 @@ func helpLabel(text string) *widget.Label {
 
 // validator checks a typed value with the field's own rule; empty input is left to completeness.
 func validator(f forms.Field) fyne.StringValidator {
-	check := f.Validate
-	if check == nil {
-		switch f.Kind {
-		case forms.FieldMoney:
-			check = forms.ValidateMoney
-		case forms.FieldDate:
-			check = forms.ValidateDate
-		case forms.FieldQuantity:
-			check = forms.ValidateQuantity
-		}
-	}
+	check := fieldCheck(f)
 	if check == nil {
 		return nil
 	}
@@ -114,6 +109,24 @@ func validator(f forms.Field) fyne.StringValidator {
 		}
 		return check(s)
 	}
+}
+
+// fieldCheck is the forms check of a field: its own, or the one of its kind.
+func fieldCheck(f forms.Field) func(string) error {
+	check := f.Validate
+	if check == nil {
+		switch f.Kind {
+		case forms.FieldMoney:
+			check = forms.ValidateMoney
+		case forms.FieldDate:
+			check = forms.ValidateDate
+		case forms.FieldQuantity:
+			check = forms.ValidateQuantity
+		case forms.FieldInt:
+			check = forms.ValidateCount
+		}
+	}
+	return check
 }
 
 // input builds the widget for one answer at path.
@@ -175,28 +188,41 @@ func (ff *fieldForm) input(f forms.Field, path string) fyne.CanvasObject {
 	}
 	switch f.Kind {
 	case forms.FieldDate:
-		e.SetPlaceHolder("dd/mm/yyyy")
+		e.SetPlaceHolder(tr("ngày/tháng/năm"))
 	case forms.FieldMoney:
-		e.SetPlaceHolder("1.000.000")
+		e.SetPlaceHolder(tr("số đồng"))
+	}
+	if b, ok := ff.bad[path]; ok {
+		cur = b.text // the invalid text the user typed, shown again with its message
 	}
 	e.SetText(cur)
 	e.Validator = validator(f)
+	msg := newFieldMessage()
+	check := fieldCheck(f)
+	ff.entries[path], ff.msgs[path], ff.checks[path] = e, msg, check
+	prev := cur
 	e.OnChanged = func(s string) {
 		if f.Kind == forms.FieldMoney {
-			if g := forms.FormatMoneyInput(s); g != s {
+			if g := forms.RegroupMoneyInput(prev, s); g != s {
 				e.SetText(g) // calls OnChanged again with the grouped text
 				e.CursorColumn = len([]rune(g))
 				e.Refresh()
 				return
 			}
 		}
-		if err := forms.SetField(ff.app, path, s); err == nil {
-			changed()
+		prev = s
+		showFieldMessage(msg, storeTyped(ff.app, ff.bad, path, s, check, keepsText(f.Kind)))
+		if partner, _, ok := forms.DatePair(path); ok {
+			ff.recheck(partner)
 		}
+		changed()
+	}
+	if b, ok := ff.bad[path]; ok {
+		showFieldMessage(msg, b.msg)
 	}
 	ff.inputs[path] = e
 	if f.Kind != forms.FieldText && f.Kind != forms.FieldMultiline {
-		return e
+		return container.NewVBox(e, msg)
 	}
 	// Text pasted from a document typed with the old TCVN3 (.VnTime) fonts: offer to convert it.
 	legacy := widget.NewButtonWithIcon(tr("Văn bản dán vào có vẻ ở bảng mã TCVN3 (ABC): bấm để chuyển sang Unicode"), theme.WarningIcon(), func() {
@@ -214,8 +240,20 @@ func (ff *fieldForm) input(f forms.Field, path string) fyne.CanvasObject {
 		}
 	}
 	ff.legacy[path] = legacy
-	return container.NewVBox(e, legacy)
+	return container.NewVBox(e, msg, legacy)
 }
+
+// recheck checks the entry at path again (its partner date changed).
+func (ff *fieldForm) recheck(path string) {
+	e, ok := ff.entries[path]
+	if !ok {
+		return
+	}
+	showFieldMessage(ff.msgs[path], storeTyped(ff.app, ff.bad, path, e.Text, ff.checks[path], false))
+}
+
+// keepsText reports whether a field of this kind stores any text, valid or not.
+func keepsText(k forms.FieldKind) bool { return k == forms.FieldText || k == forms.FieldMultiline }
 
 // tableEditor edits a table field: one small form per row, with add, remove and move.
 type tableEditor struct {
@@ -259,6 +297,9 @@ func (te *tableEditor) rebuild() {
 	for k := range te.ff.inputs {
 		if strings.HasPrefix(k, prefix) {
 			delete(te.ff.inputs, k)
+			delete(te.ff.entries, k)
+			delete(te.ff.msgs, k)
+			delete(te.ff.checks, k)
 		}
 	}
 	te.rows.Objects = nil
@@ -296,6 +337,7 @@ func (te *tableEditor) rebuild() {
 
 func (te *tableEditor) move(i, j int) {
 	if forms.MoveRow(te.ff.app, te.field.Path, i, j) == nil {
+		te.ff.bad.reindex(te.field.Path, swapIndex(i, j))
 		te.rebuild()
 		te.changed()
 	}

@@ -284,4 +284,12 @@ var english = map[string]string{
 	"Đối ứng":                       "Counterpart",
 	"đến":                           "to",
 	"đồng":                          "VND",
+	"Loại chi phí":                  "Cost type",
+	"Chưa tính được: sửa ô nhập sai ở dòng %s": "Not computed: fix the invalid entry on line %s",
+	"Tính theo %s":   "Computed under %s",
+	"ngày/tháng/năm": "day/month/year",
+	"số đồng":        "amount in đồng",
+	"Chưa in được hồ sơ: còn %d ô nhập sai":         "The dossier cannot be printed yet: %d entries are invalid",
+	"Sửa các ô có dòng chữ đỏ bên dưới rồi in lại.": "Fix the fields with a red message under them, then print again.",
+	"  (%d ô nhập sai)": "  (%d invalid)",
 }

@@ -43,12 +43,13 @@ type wizardScreen struct {
 	review      *reviewScreen
 	returnTo    bool // came from the review through an "Sửa" button
 
+	bad  badInputs   // typed texts that are not valid, kept while the dossier is open
 	gen  *generation // the last generation, for tests
 	root fyne.CanvasObject
 }
 
 func newWizardScreen(a *App, app *forms.Application) *wizardScreen {
-	w := &wizardScreen{a: a, app: app, def: forms.Definition(app.Programme)}
+	w := &wizardScreen{a: a, app: app, def: forms.Definition(app.Programme), bad: badInputs{}}
 	w.steps = w.def.VisibleSteps(app)
 	w.outline = container.NewVBox()
 	w.progress = widget.NewLabel("")
@@ -92,31 +93,43 @@ func (w *wizardScreen) buildOutline() {
 	w.refreshOutline()
 }
 
-// refreshOutline recomputes completeness and writes each step's status: ✓ or the number missing.
+// refreshOutline recomputes completeness and writes each step's status as an icon (a tick when
+// complete, a warning with the number missing, an error with the number of invalid entries):
+// theme icons, not ✓ / ⚠ glyphs that some fonts lack.
 func (w *wizardScreen) refreshOutline() {
 	w.comp = forms.CheckCompleteness(w.app)
 	byID := map[string]forms.StepCompleteness{}
 	for _, s := range w.comp.Steps {
 		byID[s.StepID] = s
 	}
+	badByStep := map[string]int{}
+	for p := range w.bad {
+		badByStep[w.def.StepOfPath(p)]++
+	}
 	for i, b := range w.outlineItems {
 		var text string
+		var icon fyne.Resource
 		if i == len(w.steps) {
 			text = tr("Xem lại và in hồ sơ")
+			icon = theme.DocumentPrintIcon()
 		} else {
 			s := w.steps[i]
-			status := "✓"
-			if sc, ok := byID[s.ID]; ok && !sc.Complete() {
-				status = fmt.Sprintf(tr("thiếu %d"), sc.Total-sc.Done)
+			text = fmt.Sprintf("%d. %s", i+1, stepTitle(s))
+			icon = theme.ConfirmIcon()
+			if n := badByStep[s.ID]; n > 0 {
+				text += fmt.Sprintf(tr("  (%d ô nhập sai)"), n)
+				icon = theme.ErrorIcon()
+			} else if sc, ok := byID[s.ID]; ok && !sc.Complete() {
+				text += fmt.Sprintf("  (%s)", fmt.Sprintf(tr("thiếu %d"), sc.Total-sc.Done))
+				icon = theme.WarningIcon()
 			}
-			text = fmt.Sprintf("%d. %s  (%s)", i+1, stepTitle(s), status)
 		}
 		imp := widget.LowImportance
 		if i == w.cur {
 			imp = widget.HighImportance
 		}
-		if b.Text != text || b.Importance != imp {
-			b.Text, b.Importance = text, imp
+		if b.Text != text || b.Importance != imp || b.Icon != icon {
+			b.Text, b.Importance, b.Icon = text, imp, icon
 			b.Refresh()
 		}
 	}
@@ -209,6 +222,7 @@ func (w *wizardScreen) showStep(i int) {
 		default:
 			w.form = newFieldForm(w.app, w.changed, w.goNext)
 			w.form.inputs = w.inputs
+			w.form.bad = w.bad
 			content = w.form.build(s.Fields)
 		}
 	}
