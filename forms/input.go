@@ -114,8 +114,8 @@ func ValidateCount(s string) error {
 // datePartners pairs each date field with the date it must not come before, for the pairs a form
 // shows side by side. Table rows use the column paths ("project.schedule[].end").
 var datePartners = map[string]string{
-	"project.end_date":      "project.start_date",
-	"project.fair.end":      "project.fair.start",
+	"project.end_date":       "project.start_date",
+	"project.fair.end":       "project.fair.start",
 	"project.schedule[].end": "project.schedule[].start",
 }
 

@@ -10,13 +10,13 @@ func TestRegroupMoneyInput(t *testing.T) {
 		{"", "1", "1"},
 		{"1.500", "1.5000", "15.000"}, // a digit typed after the automatic grouping
 		{"1.500", "1500", "1.500"},
-		{"1", "1.", "1."},     // a dot the user typed is kept
-		{"1.", "1.5", "1.5"},  // and what follows it: not silently 15
+		{"1", "1.", "1."},    // a dot the user typed is kept
+		{"1.", "1.5", "1.5"}, // and what follows it: not silently 15
 		{"1.5", "1.50", "1.50"},
 		{"", "1500000", "1.500.000"}, // pasted digits
 		{"", "1 500 000", "1 500 000"},
 		{"1", "1,", "1,"},
-		{"15.000", "1.000", "1.000"}, // a digit deleted
+		{"15.000", "1.000", "1.000"},  // a digit deleted
 		{"1 500", "1 5000", "15 000"}, // the user's spaces are kept
 		{"68 500 000", "68 500 00", "6 850 000"},
 	} {

@@ -22,9 +22,9 @@ type fieldForm struct {
 	legacy   map[string]*widget.Button // per text field: the offer to convert pasted TCVN3 text
 	rows     []*fieldRow
 	tables   []*tableEditor
-	bad      badInputs                 // typed texts that are not valid (shared with the wizard)
-	entries  map[string]*widget.Entry  // path → entry, to check a partner date again
-	msgs     map[string]*widget.Label  // path → the message under the entry
+	bad      badInputs                // typed texts that are not valid (shared with the wizard)
+	entries  map[string]*widget.Entry // path → entry, to check a partner date again
+	msgs     map[string]*widget.Label // path → the message under the entry
 	checks   map[string]func(string) error
 }
 

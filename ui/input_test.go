@@ -40,8 +40,8 @@ func TestInvalidAmountDoesNotCount(t *testing.T) {
 		t.Fatalf("total after 2 × 1: %q", b.total.Text)
 	}
 	for _, tc := range []struct{ typed, want string }{
-		{",5", "thập phân"},           // "1,5": decimals in đồng
-		{".5", "3 chữ số"},            // "1.5": not silently 15
+		{",5", "thập phân"},          // "1,5": decimals in đồng
+		{".5", "3 chữ số"},           // "1.5": not silently 15
 		{"99999999999999", "hợp lý"}, // 999999999999999: above the plausible bound
 	} {
 		r.price.SetText("")
@@ -171,4 +171,3 @@ func TestNewBudgetLineQuietAndUnitReplaced(t *testing.T) {
 		t.Errorf("typing after the user's own unit gives %q", r.unit.Text)
 	}
 }
-
