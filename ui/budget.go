@@ -39,8 +39,8 @@ type budgetEditor struct {
 // budgetRow is one cost line's widgets.
 type budgetRow struct {
 	number                      *widget.Label
-	costType                    *widget.Select
-	desc, unit, quantity, price *widget.Entry
+	costType                    *formSelect
+	desc, unit, quantity, price *formEntry
 	total, support, counterpart *widget.Label
 	warn                        *widget.Label // the line is not eligible
 	msg                         *widget.Label // what is wrong with a typed quantity or price
@@ -136,7 +136,8 @@ func (b *budgetEditor) newRow(i int) *budgetRow {
 	r := &budgetRow{}
 	path := func(col string) string { return fmt.Sprintf("budget.lines[%d].%s", i, col) }
 	r.number = widget.NewLabelWithStyle(fmt.Sprintf("%d.", i+1), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	r.costType = widget.NewSelect(b.costTypeLabels(), nil)
+	r.costType = newFormSelect(b.costTypeLabels())
+	r.costType.onFocus = b.w.showFocused
 	r.costType.PlaceHolder = tr("(loại chi phí)")
 	for j, c := range b.def.CostTypes {
 		if c.ID == line.CostType {
@@ -165,8 +166,9 @@ func (b *budgetEditor) newRow(i int) *budgetRow {
 		v, _ := forms.GetField(b.app, path(col))
 		return v
 	}
-	entry := func(col, placeholder string, check func(string) error) *widget.Entry {
-		e := widget.NewEntry()
+	entry := func(col, placeholder string, check func(string) error) *formEntry {
+		e := newFormEntry(false)
+		e.onFocus = b.w.showFocused
 		e.SetPlaceHolder(placeholder)
 		cur := get(col)
 		e.SetText(cur)
@@ -287,9 +289,11 @@ func (b *budgetEditor) addLine() {
 	b.app.Budget.Lines = append(b.app.Budget.Lines, forms.BudgetLine{})
 	b.rebuild()
 	b.edited()
+	// Lay the longer list out, show the new line, and put the cursor in it.
+	b.w.scroll.Refresh()
 	last := b.rows[len(b.rows)-1]
+	ensureVisible(b.w.scroll, last.root)
 	b.w.a.w.Canvas().Focus(last.desc)
-	scrollTo(b.w.scroll, last.root)
 }
 
 func (b *budgetEditor) removeLine(i int) {

@@ -23,7 +23,9 @@ type fieldForm struct {
 	rows     []*fieldRow
 	tables   []*tableEditor
 	bad      badInputs                // typed texts that are not valid (shared with the wizard)
-	entries  map[string]*widget.Entry // path → entry, to check a partner date again
+	entries  map[string]*formEntry    // path → entry, to check a partner date again
+	onFocus  func(fyne.CanvasObject)  // a field got the focus: scroll it into view
+	onGrow   func()                   // a multi-line box grew: lay the page out again
 	msgs     map[string]*widget.Label // path → the message under the entry
 	checks   map[string]func(string) error
 }
@@ -36,7 +38,7 @@ type fieldRow struct {
 
 func newFieldForm(app *forms.Application, onChange func(string), onSubmit func()) *fieldForm {
 	return &fieldForm{app: app, onChange: onChange, onSubmit: onSubmit, inputs: map[string]fyne.Focusable{}, legacy: map[string]*widget.Button{},
-		bad: badInputs{}, entries: map[string]*widget.Entry{}, msgs: map[string]*widget.Label{}, checks: map[string]func(string) error{}}
+		bad: badInputs{}, entries: map[string]*formEntry{}, msgs: map[string]*widget.Label{}, checks: map[string]func(string) error{}}
 }
 
 // build returns the questions as one column.
@@ -150,7 +152,8 @@ func (ff *fieldForm) input(f forms.Field, path string) fyne.CanvasObject {
 				selected = l
 			}
 		}
-		sel := widget.NewSelect(labels, nil)
+		sel := newFormSelect(labels)
+		sel.onFocus = ff.focused
 		sel.PlaceHolder = tr("(chọn)")
 		if selected != "" {
 			sel.SetSelected(selected)
@@ -163,7 +166,8 @@ func (ff *fieldForm) input(f forms.Field, path string) fyne.CanvasObject {
 		ff.inputs[path] = sel
 		return sel
 	case forms.FieldBool:
-		chk := widget.NewCheck(fieldLabel(f), nil)
+		chk := newFormCheck(fieldLabel(f))
+		chk.onFocus = ff.focused
 		chk.SetChecked(cur == "true")
 		chk.OnChanged = func(b bool) {
 			if err := forms.SetField(ff.app, path, fmt.Sprint(b)); err == nil {
@@ -173,13 +177,14 @@ func (ff *fieldForm) input(f forms.Field, path string) fyne.CanvasObject {
 		ff.inputs[path] = chk
 		return chk
 	}
-	var e *widget.Entry
-	if f.Kind == forms.FieldMultiline {
-		e = widget.NewMultiLineEntry()
-		e.Wrapping = fyne.TextWrapWord
-		e.SetMinRowsVisible(3)
-	} else {
-		e = widget.NewEntry()
+	e := newFormEntry(f.Kind == forms.FieldMultiline)
+	e.onFocus = ff.focused
+	e.grow = func() {
+		if ff.onGrow != nil {
+			ff.onGrow()
+		}
+	}
+	if f.Kind != forms.FieldMultiline {
 		e.OnSubmitted = func(string) {
 			if ff.onSubmit != nil {
 				ff.onSubmit()
@@ -233,6 +238,7 @@ func (ff *fieldForm) input(f forms.Field, path string) fyne.CanvasObject {
 	onChanged := e.OnChanged
 	e.OnChanged = func(s string) {
 		onChanged(s)
+		e.fitRows()
 		if forms.LooksLikeTCVN3(s) {
 			legacy.Show()
 		} else {
@@ -241,6 +247,13 @@ func (ff *fieldForm) input(f forms.Field, path string) fyne.CanvasObject {
 	}
 	ff.legacy[path] = legacy
 	return container.NewVBox(e, msg, legacy)
+}
+
+// focused scrolls a field that got the focus into view.
+func (ff *fieldForm) focused(o fyne.CanvasObject) {
+	if ff.onFocus != nil {
+		ff.onFocus(o)
+	}
 }
 
 // recheck checks the entry at path again (its partner date changed).
@@ -315,7 +328,7 @@ func (te *tableEditor) rebuild() {
 			}
 			in := te.ff.input(col, path)
 			if col.Kind == forms.FieldBool {
-				in.(*widget.Check).Text = ""
+				in.(*formCheck).Text = ""
 			}
 			form.Append(text, in)
 		}

@@ -30,6 +30,7 @@ type wizardScreen struct {
 	stepTitle    *widget.Label
 	stepHelp     *widget.Label
 	scroll       *container.Scroll
+	page         *pageScroll // scroll plus the wheel over every field
 	back, next   *widget.Button
 	backToReview *widget.Button
 	generate     *widget.Button
@@ -58,7 +59,8 @@ func newWizardScreen(a *App, app *forms.Application) *wizardScreen {
 	w.stepTitle.SizeName = theme.SizeNameSubHeadingText
 	w.stepTitle.Wrapping = fyne.TextWrapWord
 	w.stepHelp = helpLabel("")
-	w.scroll = container.NewVScroll(container.NewVBox())
+	w.page = newPageScroll(container.NewVBox())
+	w.scroll = w.page.Scroll
 	w.back = widget.NewButtonWithIcon(tr("Quay lại"), theme.NavigateBackIcon(), func() { w.showStep(w.cur - 1) })
 	w.next = widget.NewButtonWithIcon(tr("Tiếp theo"), theme.NavigateNextIcon(), w.goNext)
 	w.next.IconPlacement = widget.ButtonIconTrailingText
@@ -72,7 +74,7 @@ func newWizardScreen(a *App, app *forms.Application) *wizardScreen {
 	left := container.NewBorder(nil, w.progress, nil, nil, container.NewVScroll(w.outline))
 	w.footer = container.NewVBox()
 	bottom := container.NewVBox(w.footer, container.NewBorder(nil, nil, w.back, container.NewHBox(w.backToReview, w.generate, w.next)))
-	right := container.NewBorder(container.NewVBox(w.stepTitle, w.stepHelp, widget.NewSeparator()), bottom, nil, nil, w.scroll)
+	right := container.NewBorder(container.NewVBox(w.stepTitle, w.stepHelp, widget.NewSeparator()), bottom, nil, nil, w.page.root)
 	split := container.NewHSplit(left, container.NewPadded(right))
 	split.Offset = 0.24
 	w.root = split
@@ -223,6 +225,7 @@ func (w *wizardScreen) showStep(i int) {
 			w.form = newFieldForm(w.app, w.changed, w.goNext)
 			w.form.inputs = w.inputs
 			w.form.bad = w.bad
+			w.form.onFocus, w.form.onGrow = w.showFocused, w.scroll.Refresh
 			content = w.form.build(s.Fields)
 		}
 	}
@@ -253,6 +256,9 @@ func (w *wizardScreen) showStep(i int) {
 	w.refreshOutline()
 	w.focusFirst()
 }
+
+// showFocused scrolls the step so that the field that got the focus is in view.
+func (w *wizardScreen) showFocused(o fyne.CanvasObject) { ensureVisible(w.scroll, o) }
 
 func (w *wizardScreen) focusFirst() {
 	if w.cur >= len(w.steps) {

@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"khuyencong/forms"
 )
@@ -167,7 +166,7 @@ func TestConditionalQuestionHiddenButAnswerKept(t *testing.T) {
 	ta := newTestApp(t)
 	w := openNewDossier(t, ta, forms.TradeFair)
 	w.showStep(stepIndex(t, w, "selection"))
-	enter := w.inputs["project.selection.enter"].(*widget.Check)
+	enter := w.inputs["project.selection.enter"].(*formCheck)
 	var levelRow *fieldRow
 	for _, r := range w.form.rows {
 		if r.field.Path == "project.selection.product_name" {
