@@ -2,6 +2,7 @@ package forms
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"unicode"
 )
@@ -178,4 +179,38 @@ func specificPath(generic, idx string) string {
 		return generic
 	}
 	return strings.Replace(generic, "[]", "["+idx+"]", 1)
+}
+
+// TakeRow removes row i of the table at path and returns it, for InsertRow to put back (undo).
+func TakeRow(app *Application, path string, i int) (any, error) {
+	v, err := resolve(app, path, false)
+	if err != nil {
+		return nil, err
+	}
+	if v.Kind() != reflect.Slice || i < 0 || i >= v.Len() {
+		return nil, fmt.Errorf("dòng %d của %q không tồn tại", i+1, path)
+	}
+	row := reflect.New(v.Type().Elem()).Elem()
+	row.Set(v.Index(i))
+	return row.Interface(), RemoveRow(app, path, i)
+}
+
+// InsertRow puts a row taken by TakeRow back at position i of the table at path (at the end when
+// i is past it).
+func InsertRow(app *Application, path string, i int, row any) error {
+	v, err := resolve(app, path, true)
+	if err != nil {
+		return err
+	}
+	rv := reflect.ValueOf(row)
+	if v.Kind() != reflect.Slice || !rv.IsValid() || rv.Type() != v.Type().Elem() {
+		return fmt.Errorf("không đặt lại được dòng vào %q", path)
+	}
+	i = min(max(i, 0), v.Len())
+	nv := reflect.MakeSlice(v.Type(), 0, v.Len()+1)
+	nv = reflect.AppendSlice(nv, v.Slice(0, i))
+	nv = reflect.Append(nv, rv)
+	nv = reflect.AppendSlice(nv, v.Slice(i, v.Len()))
+	v.Set(nv)
+	return nil
 }

@@ -88,3 +88,25 @@ func TestDateOrderError(t *testing.T) {
 		t.Errorf("a date without partner: %v", err)
 	}
 }
+
+func TestTakeAndInsertRow(t *testing.T) {
+	app := Sample(Equipment)
+	n := len(app.Budget.Lines)
+	second := app.Budget.Lines[1]
+	row, err := TakeRow(app, "budget.lines", 1)
+	if err != nil || len(app.Budget.Lines) != n-1 {
+		t.Fatalf("TakeRow: %v, %d lines", err, len(app.Budget.Lines))
+	}
+	if err := InsertRow(app, "budget.lines", 1, row); err != nil {
+		t.Fatal(err)
+	}
+	if len(app.Budget.Lines) != n || app.Budget.Lines[1] != second {
+		t.Errorf("after InsertRow: %d lines, line 2 %+v", len(app.Budget.Lines), app.Budget.Lines[1])
+	}
+	if err := InsertRow(app, "budget.lines", 0, "not a line"); err == nil {
+		t.Error("InsertRow took a row of the wrong type")
+	}
+	if _, err := TakeRow(app, "budget.lines", n); err == nil {
+		t.Error("TakeRow took a row past the end")
+	}
+}

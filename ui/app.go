@@ -42,6 +42,7 @@ type App struct {
 	homeButton *widget.Button // back to the library
 	settingsBt *widget.Button
 	body       *fyne.Container
+	undo       *undoBar // "Đã xóa … — Hoàn tác"
 
 	saver *saver
 
@@ -87,7 +88,8 @@ func New(fa fyne.App, deps Deps) *App {
 	a.settingsBt = widget.NewButtonWithIcon(tr("Cài đặt"), theme.SettingsIcon(), func() { a.showSettings() })
 	top := container.NewBorder(nil, nil, a.homeButton, container.NewHBox(a.saved, a.settingsBt), a.header)
 	a.body = container.NewStack()
-	a.w.SetContent(container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, nil, nil, a.body))
+	a.undo = newUndoBar()
+	a.w.SetContent(container.NewBorder(container.NewVBox(top, widget.NewSeparator()), a.undo.root, nil, nil, a.body))
 	a.w.SetCloseIntercept(a.close)
 	a.w.SetOnDropped(a.dropped)
 	a.addShortcuts()
@@ -147,6 +149,21 @@ func (a *App) addShortcuts() {
 		}
 		a.home.askNewDossier()
 	})
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: ctrl}, func(fyne.Shortcut) { a.close() })
+	// Ctrl+Z outside a text box (a text box undoes its own typing): bring back what was deleted.
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: ctrl}, func(fyne.Shortcut) {
+		if a.undo.undo() {
+			return
+		}
+		if a.screen == "home" && a.home != nil {
+			a.home.undoDelete()
+		}
+	})
+	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) {
+		if !a.undo.undo() && a.screen == "home" && a.home != nil {
+			a.home.undoDelete()
+		}
+	})
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: ctrl}, func(fyne.Shortcut) {
 		if a.screen == "wizard" && a.wizard != nil {
 			a.wizard.startGenerate()
@@ -155,6 +172,9 @@ func (a *App) addShortcuts() {
 }
 
 func (a *App) setBody(name string, obj fyne.CanvasObject) {
+	if a.undo != nil && a.screen != name {
+		a.undo.dismiss() // an undo belongs to the screen it was offered on
+	}
 	a.screen = name
 	a.body.Objects = []fyne.CanvasObject{obj}
 	a.body.Refresh()

@@ -296,12 +296,31 @@ func (b *budgetEditor) addLine() {
 	b.w.a.w.Canvas().Focus(last.desc)
 }
 
+// removeLine deletes line i at once and offers, for a few seconds, to bring it back.
 func (b *budgetEditor) removeLine(i int) {
-	if forms.RemoveRow(b.app, "budget.lines", i) == nil {
-		b.w.bad.reindex("budget.lines", removedIndex(i))
-		b.rebuild()
-		b.edited()
+	row, err := forms.TakeRow(b.app, "budget.lines", i)
+	if err != nil {
+		return
 	}
+	w := b.w
+	bad := w.bad.take(fmt.Sprintf("budget.lines[%d]", i))
+	w.bad.reindex("budget.lines", removedIndex(i))
+	b.rebuild()
+	b.edited()
+	w.a.undo.offer(fmt.Sprintf(tr("Đã xóa dòng %d"), i+1), func() {
+		if forms.InsertRow(w.app, "budget.lines", i, row) != nil {
+			return
+		}
+		w.bad.reindex("budget.lines", insertedIndex(i))
+		w.bad.put(bad)
+		if w.budget != nil {
+			w.budget.rebuild()
+			w.budget.edited()
+			w.a.w.Canvas().Focus(w.budget.rows[min(i, len(w.budget.rows)-1)].desc)
+		} else {
+			w.changed("budget.lines")
+		}
+	})
 }
 
 func (b *budgetEditor) move(i, j int) {

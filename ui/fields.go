@@ -22,12 +22,14 @@ type fieldForm struct {
 	legacy   map[string]*widget.Button // per text field: the offer to convert pasted TCVN3 text
 	rows     []*fieldRow
 	tables   []*tableEditor
-	bad      badInputs                // typed texts that are not valid (shared with the wizard)
-	entries  map[string]*formEntry    // path → entry, to check a partner date again
-	onFocus  func(fyne.CanvasObject)  // a field got the focus: scroll it into view
-	onGrow   func()                   // a multi-line box grew: lay the page out again
-	msgs     map[string]*widget.Label // path → the message under the entry
-	checks   map[string]func(string) error
+	bad      badInputs               // typed texts that are not valid (shared with the wizard)
+	entries  map[string]*formEntry   // path → entry, to check a partner date again
+	onFocus  func(fyne.CanvasObject) // a field got the focus: scroll it into view
+	onGrow   func()                  // a multi-line box grew: lay the page out again
+	// offerUndo shows the "Đã xóa … — Hoàn tác" bar; nil: no undo
+	offerUndo func(msg string, undo func())
+	msgs      map[string]*widget.Label // path → the message under the entry
+	checks    map[string]func(string) error
 }
 
 // fieldRow is one question: label, input and help, hidden when the question does not apply.
@@ -356,9 +358,27 @@ func (te *tableEditor) move(i, j int) {
 	}
 }
 
+// remove deletes row i at once and offers, for a few seconds, to bring it back.
 func (te *tableEditor) remove(i int) {
-	if forms.RemoveRow(te.ff.app, te.field.Path, i) == nil {
+	ff, path := te.ff, te.field.Path
+	row, err := forms.TakeRow(ff.app, path, i)
+	if err != nil {
+		return
+	}
+	bad := ff.bad.take(fmt.Sprintf("%s[%d]", path, i))
+	ff.bad.reindex(path, removedIndex(i))
+	te.rebuild()
+	te.changed()
+	if ff.offerUndo == nil {
+		return
+	}
+	ff.offerUndo(fmt.Sprintf(tr("Đã xóa dòng %d của \"%s\""), i+1, fieldLabel(te.field)), func() {
+		if forms.InsertRow(ff.app, path, i, row) != nil {
+			return
+		}
+		ff.bad.reindex(path, insertedIndex(i))
+		ff.bad.put(bad)
 		te.rebuild()
 		te.changed()
-	}
+	})
 }

@@ -48,11 +48,11 @@ type homeScreen struct {
 	undoID    string
 
 	// The dialogs' inputs, kept for tests.
-	newName, newTax   *widget.Entry
+	newName, newTax   *formEntry
 	newProgramme      *widget.Select
 	newFund           *widget.Select
 	newProvince       *widget.Select
-	newYear, copyYear *widget.Entry
+	newYear, copyYear *formEntry
 	lastDuplicateWarn string
 	dlg               dialog.Dialog // the form dialog open now
 	root              fyne.CanvasObject
@@ -130,11 +130,18 @@ func newHomeScreen(a *App) *homeScreen {
 			meta.SizeName = theme.SizeNameCaptionText
 			meta.TextStyle = fyne.TextStyle{Italic: true}
 			meta.Truncation = fyne.TextTruncateEllipsis
-			return container.NewVBox(prog, title, meta)
+			// One click selects, a double click opens the dossier.
+			return newTapRow(container.NewVBox(prog, title, meta), func(id int) { h.dossierList.Select(id) }, func(id int) {
+				if id >= 0 && id < len(h.dossiers) && !h.trash {
+					a.openDossier(h.dossiers[id].ID)
+				}
+			})
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			s := h.dossiers[i]
-			box := o.(*fyne.Container)
+			row := o.(*tapRow)
+			row.id = i
+			box := row.content.(*fyne.Container)
 			box.Objects[0].(*widget.Label).SetText(fmt.Sprintf("%s · %d", programmeLabel(s.Programme), s.Year))
 			t := s.Title
 			if t == "" {

@@ -25,9 +25,9 @@ func (h *homeScreen) closeDialog() {
 
 // askNewClient asks for the two things that identify a client, then opens the profile.
 func (h *homeScreen) askNewClient() {
-	h.newName = widget.NewEntry()
+	h.newName = newFormEntry(false)
 	h.newName.SetPlaceHolder(tr("Ví dụ: Công ty TNHH Cơ khí Phước Hưng"))
-	h.newTax = widget.NewEntry()
+	h.newTax = newFormEntry(false)
 	h.newTax.Validator = validator(forms.Field{Validate: forms.ValidateTaxCode})
 	items := []*widget.FormItem{
 		widget.NewFormItem(tr("Tên cơ sở"), h.newName),
@@ -40,6 +40,14 @@ func (h *homeScreen) askNewClient() {
 	}, h.a.w)
 	d.Resize(fyne.NewSize(560, 260))
 	h.dlg = d
+	// Enter adds the client (when the tax code is valid or empty), Escape cancels.
+	submit := func(string) {
+		if h.newTax.Validate() == nil {
+			h.createClient()
+		}
+	}
+	h.newName.OnSubmitted, h.newTax.OnSubmitted = submit, submit
+	h.newName.onEscape, h.newTax.onEscape = h.closeDialog, h.closeDialog
 	d.Show()
 	h.a.w.Canvas().Focus(h.newName)
 }
@@ -171,7 +179,7 @@ func (h *homeScreen) askNewDossier() {
 	if p, ok := forms.ProvinceByCode(c.Enterprise.Address.Province); ok {
 		h.newProvince.SetSelected(p.FullName())
 	}
-	h.newYear = widget.NewEntry()
+	h.newYear = newFormEntry(false)
 	h.newYear.SetText(strconv.Itoa(h.a.now().Year() + 1))
 	h.newYear.Validator = validator(forms.Field{Validate: func(s string) error {
 		if n, err := strconv.Atoi(strings.TrimSpace(s)); err != nil || n < 2000 || n > 2100 {
@@ -192,6 +200,12 @@ func (h *homeScreen) askNewDossier() {
 	}, h.a.w)
 	d.Resize(fyne.NewSize(620, 320))
 	h.dlg = d
+	h.newYear.OnSubmitted = func(string) {
+		if h.newYear.Validate() == nil {
+			h.createDossier(false)
+		}
+	}
+	h.newYear.onEscape = h.closeDialog
 	d.Show()
 }
 
@@ -268,7 +282,7 @@ func (h *homeScreen) askCopy() {
 		h.a.showError(tr("Không đọc được hồ sơ"), err, tr("Tải lại thư viện rồi thử lại."))
 		return
 	}
-	h.copyYear = widget.NewEntry()
+	h.copyYear = newFormEntry(false)
 	h.copyYear.SetText(strconv.Itoa(src.Year + 1))
 	items := []*widget.FormItem{{Text: tr("Năm kế hoạch của bản sao"), Widget: h.copyYear,
 		HintText: tr("Thông tin cơ sở lấy từ hồ sơ khách hàng hiện nay; ngày tháng lùi theo số năm")}}
@@ -277,6 +291,8 @@ func (h *homeScreen) askCopy() {
 			h.copyInto(src, false)
 		}
 	}, h.a.w)
+	h.copyYear.OnSubmitted = func(string) { h.copyInto(src, false) }
+	h.copyYear.onEscape = h.closeDialog
 	h.dlg.Show()
 }
 

@@ -291,5 +291,9 @@ var english = map[string]string{
 	"số đồng":        "amount in đồng",
 	"Chưa in được hồ sơ: còn %d ô nhập sai":         "The dossier cannot be printed yet: %d entries are invalid",
 	"Sửa các ô có dòng chữ đỏ bên dưới rồi in lại.": "Fix the fields with a red message under them, then print again.",
-	"  (%d ô nhập sai)": "  (%d invalid)",
+	"  (%d ô nhập sai)":         "  (%d invalid)",
+	"Đã bỏ tệp %s":              "Removed the file %s",
+	"Đã xóa dòng %d":            "Deleted line %d",
+	"Đã xóa dòng %d của \"%s\"": "Deleted row %d of \"%s\"",
+	"Hoàn tác (Ctrl+Z)":         "Undo (Ctrl+Z)",
 }

@@ -195,3 +195,32 @@ func removedIndex(i int) func(int) int {
 		return k
 	}
 }
+
+// insertedIndex maps the rows from i on one down, to make room for a row put back at i.
+func insertedIndex(i int) func(int) int {
+	return func(k int) int {
+		if k >= i {
+			return k + 1
+		}
+		return k
+	}
+}
+
+// take removes and returns the invalid texts at or below prefix (a row being deleted).
+func (b badInputs) take(prefix string) badInputs {
+	out := badInputs{}
+	for p, v := range b {
+		if hasPrefixPath(p, prefix) {
+			out[p] = v
+			delete(b, p)
+		}
+	}
+	return out
+}
+
+// put adds invalid texts back (a deleted row restored).
+func (b badInputs) put(o badInputs) {
+	for p, v := range o {
+		b[p] = v
+	}
+}

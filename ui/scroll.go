@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -19,6 +20,42 @@ type formEntry struct {
 	onFocus func(fyne.CanvasObject) // scrolls the field into view
 	grow    func()                  // the box changed height: lay the page out again
 	rows    int
+	// onEscape runs on Escape (a dialog's Cancel); nil: the entry handles Escape itself
+	onEscape func()
+}
+
+// TypedShortcut passes the app's own Ctrl shortcuts (Ctrl+P, Ctrl+Q, Ctrl+N…) to the window, which
+// would otherwise never see them while an entry has the focus; copy, paste, undo and the like
+// stay with the entry.
+func (e *formEntry) TypedShortcut(s fyne.Shortcut) {
+	if cs, ok := s.(*desktop.CustomShortcut); ok && appShortcut(cs) {
+		if c, ok := fyne.CurrentApp().Driver().CanvasForObject(e).(interface{ TypedShortcut(fyne.Shortcut) }); ok {
+			c.TypedShortcut(s)
+			return
+		}
+	}
+	e.Entry.TypedShortcut(s)
+}
+
+// appShortcut reports whether s is one of the window's shortcuts rather than an editing one.
+func appShortcut(s *desktop.CustomShortcut) bool {
+	if s.Modifier != fyne.KeyModifierShortcutDefault {
+		return false
+	}
+	switch s.KeyName {
+	case fyne.KeyF, fyne.KeyN, fyne.KeyP, fyne.KeyQ:
+		return true
+	}
+	return false
+}
+
+// TypedKey gives Escape to onEscape when set.
+func (e *formEntry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape && e.onEscape != nil {
+		e.onEscape()
+		return
+	}
+	e.Entry.TypedKey(k)
 }
 
 func newFormEntry(multiLine bool) *formEntry {

@@ -226,6 +226,7 @@ func (w *wizardScreen) showStep(i int) {
 			w.form.inputs = w.inputs
 			w.form.bad = w.bad
 			w.form.onFocus, w.form.onGrow = w.showFocused, w.scroll.Refresh
+			w.form.offerUndo = w.a.undo.offer
 			content = w.form.build(s.Fields)
 		}
 	}
