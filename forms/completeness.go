@@ -141,7 +141,7 @@ func Check(app *Application, packs []*RulePack) *Report {
 	}
 	if pack.HasUnverified() {
 		r.Problems = append(r.Problems, Problem{Path: "rule_pack", Severity: SeverityInfo,
-			Message: fmt.Sprintf("Gói quy định %s có giá trị chưa xác minh với văn bản gốc; đối chiếu với Sở Công Thương trước khi nộp", pack.Key())})
+			Message: fmt.Sprintf("%s có giá trị chưa xác minh với văn bản gốc; đối chiếu với Sở Công Thương trước khi nộp", pack.Title)})
 	}
 	// Fill in the step of each problem from the registry.
 	if def != nil {

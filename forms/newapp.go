@@ -2,6 +2,8 @@ package forms
 
 import (
 	"encoding/json"
+	"strconv"
+	"strings"
 	"time"
 )
 
@@ -69,4 +71,61 @@ func cloneApplication(app *Application) *Application {
 		panic(err)
 	}
 	return &c
+}
+
+// legalForms are the prefixes of enterprise names that a person leaves out when naming a file.
+var legalForms = []string{
+	"công ty trách nhiệm hữu hạn một thành viên", "công ty trách nhiệm hữu hạn", "công ty tnhh mtv",
+	"công ty tnhh", "công ty cổ phần", "công ty cp", "công ty", "hợp tác xã", "htx", "hộ kinh doanh",
+	"doanh nghiệp tư nhân", "dntn", "cơ sở",
+}
+
+// DossierFileName names a dossier's output files the way a person would, without extension:
+// "Hồ sơ khuyến công 2027 - Phước Hưng - Máy móc thiết bị", with " - bản nháp" or " - mẫu trống"
+// for a draft or a blank form ("draft", "blank"). Vietnamese is kept (every current file system
+// stores it); characters Windows refuses in names are left out.
+func DossierFileName(app *Application, variant string) string {
+	name := Clean(app.Enterprise.ShortName)
+	if name == "" {
+		name = Clean(app.Enterprise.Name)
+		lower := strings.ToLower(name)
+		for _, p := range legalForms {
+			if strings.HasPrefix(lower, p+" ") {
+				name = strings.TrimSpace(name[len(p):])
+				break
+			}
+		}
+		words := strings.Fields(name)
+		if len(words) > 6 {
+			words = words[len(words)-6:]
+		}
+		name = strings.Join(words, " ")
+	}
+	parts := []string{"Hồ sơ khuyến công"}
+	if app.Year > 0 {
+		parts[0] += " " + strconv.Itoa(app.Year)
+	}
+	if name != "" {
+		parts = append(parts, name)
+	}
+	parts = append(parts, app.Programme.ShortLabel())
+	switch variant {
+	case "draft":
+		parts = append(parts, "bản nháp")
+	case "blank":
+		parts = append(parts, "mẫu trống")
+	}
+	return safeFileName(strings.Join(parts, " - "))
+}
+
+// safeFileName leaves out what Windows refuses in a file name (<>:"/\|?* and control characters)
+// and trailing dots and spaces.
+func safeFileName(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if r < 32 || strings.ContainsRune(`<>:"/\|?*`, r) {
+			return -1
+		}
+		return r
+	}, NFC(s))
+	return strings.TrimRight(strings.Join(strings.Fields(s), " "), ". ")
 }

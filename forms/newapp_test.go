@@ -69,3 +69,19 @@ func TestNewApplication(t *testing.T) {
 		t.Errorf("no representative: signer %+v, want the default signer", app.Signer)
 	}
 }
+
+func TestDossierFileName(t *testing.T) {
+	app := Sample(TradeFair)
+	app.Year = 2027
+	for _, tc := range []struct{ name, short, variant, want string }{
+		{"Công ty TNHH Chế biến Nông sản Phước Hưng", "", "", "Hồ sơ khuyến công 2027 - Chế biến Nông sản Phước Hưng - Hội chợ triển lãm"},
+		{"Hợp tác xã Mây tre đan Phú Vinh", "Phú Vinh", "draft", "Hồ sơ khuyến công 2027 - Phú Vinh - Hội chợ triển lãm - bản nháp"},
+		{"Cơ sở A/B: \"Tân\" *", "", "blank", "Hồ sơ khuyến công 2027 - AB Tân - Hội chợ triển lãm - mẫu trống"},
+		{"", "", "", "Hồ sơ khuyến công 2027 - Hội chợ triển lãm"},
+	} {
+		app.Enterprise.Name, app.Enterprise.ShortName = tc.name, tc.short
+		if got := DossierFileName(app, tc.variant); got != tc.want {
+			t.Errorf("%q %q: %q, want %q", tc.name, tc.variant, got, tc.want)
+		}
+	}
+}

@@ -36,6 +36,9 @@ type budgetEditor struct {
 	root                                       fyne.CanvasObject
 }
 
+// budgetColumns share the second row of a line: unit, quantity, price, and a wider cost type.
+var budgetColumns = weightedColumns{1, 1, 1.4, 2.2}
+
 // budgetRow is one cost line's widgets.
 type budgetRow struct {
 	number                      *widget.Label
@@ -65,6 +68,7 @@ func newBudgetEditor(w *wizardScreen) *budgetEditor {
 		l := widget.NewLabel("")
 		l.Wrapping = fyne.TextWrapWord
 		l.TextStyle = fyne.TextStyle{Italic: true}
+		l.SizeName = theme.SizeNameCaptionText // small, so that more lines fit on a 600 px screen
 		return l
 	}
 	b.total, b.support, b.counterpart = mk(true), mk(true), mk(true)
@@ -90,7 +94,7 @@ func newBudgetEditor(w *wizardScreen) *budgetEditor {
 		widget.NewButtonWithIcon("", theme.MoveDownIcon(), nil), widget.NewButtonWithIcon("", theme.DeleteIcon(), nil))
 	spacer := canvas.NewRectangle(color.Transparent)
 	spacer.SetMinSize(fyne.NewSize(buttons.MinSize().Width, 1))
-	b.header = container.NewBorder(nil, nil, nil, spacer, container.NewGridWithColumns(4,
+	b.header = container.NewBorder(nil, nil, nil, spacer, container.New(budgetColumns,
 		caption(tr("Đơn vị tính"), fyne.TextAlignLeading), caption(tr("Số lượng"), fyne.TextAlignLeading),
 		caption(tr("Đơn giá (đồng)"), fyne.TextAlignLeading), caption(tr("Loại chi phí"), fyne.TextAlignLeading)))
 	b.rebuild()
@@ -250,7 +254,7 @@ func (b *budgetEditor) newRow(i int) *budgetRow {
 	// quantity, price, cost type, then the buttons.
 	first := container.NewBorder(nil, nil, r.number, nil, r.desc)
 	second := container.NewBorder(nil, nil, nil, container.NewHBox(r.up, r.down, r.remove),
-		container.NewGridWithColumns(4, r.unit, r.quantity, r.price, r.costType))
+		container.New(budgetColumns, r.unit, r.quantity, r.price, r.costType))
 	caption := func(text string) *widget.Label {
 		l := widget.NewLabel(text)
 		l.Importance = widget.LowImportance

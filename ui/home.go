@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -78,10 +79,16 @@ func newHomeScreen(a *App) *homeScreen {
 			c := h.clients[i]
 			box := o.(*fyne.Container)
 			box.Objects[0].(*widget.Label).SetText(displayName(c.Enterprise))
-			sub := tr("MST ") + c.Enterprise.TaxCode
-			if p, ok := forms.ProvinceByCode(c.Enterprise.Address.Province); ok {
-				sub += " · " + p.FullName()
+			var parts []string
+			if c.Enterprise.TaxCode != "" {
+				parts = append(parts, tr("MST ")+c.Enterprise.TaxCode)
+			} else {
+				parts = append(parts, tr("chưa có mã số thuế"))
 			}
+			if p, ok := forms.ProvinceByCode(c.Enterprise.Address.Province); ok {
+				parts = append(parts, p.FullName())
+			}
+			sub := strings.Join(parts, " · ")
 			box.Objects[1].(*widget.Label).SetText(sub)
 		})
 	h.clientList.OnSelected = func(i widget.ListItemID) {

@@ -2,7 +2,6 @@ package ui
 
 import (
 	"errors"
-	"fmt"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -41,12 +40,11 @@ func (h *homeScreen) selectedSummary() forms.ApplicationSummary {
 	return forms.ApplicationSummary{}
 }
 
+// packageName names a hand-off package like the dossier's own files: "Hồ sơ khuyến công 2027 -
+// Phước Hưng - Máy móc thiết bị - gói chuyển giao.zip".
 func packageName(s forms.ApplicationSummary) string {
-	tax := s.TaxCode
-	if tax == "" {
-		tax = "hoso"
-	}
-	return fmt.Sprintf("%s-%s-%d.zip", tax, s.Programme, s.Year)
+	app := &forms.Application{Programme: s.Programme, Year: s.Year, Enterprise: forms.Enterprise{Name: s.ClientName}}
+	return forms.DossierFileName(app, "") + " - gói chuyển giao.zip"
 }
 
 // exportPackageTo writes the selected dossier's hand-off package in the background.

@@ -214,3 +214,42 @@ func (c *formCheck) FocusGained() {
 		c.onFocus(c)
 	}
 }
+
+// weightedColumns lays objects out in one row, sharing the width by weight; its minimum is the sum
+// of the objects' minimums (a grid would give every column the widest minimum).
+type weightedColumns []float32
+
+func (w weightedColumns) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for i, o := range objs {
+		m := o.MinSize()
+		s.Width += m.Width
+		if i > 0 {
+			s.Width += theme.Padding()
+		}
+		s.Height = max(s.Height, m.Height)
+	}
+	return s
+}
+
+func (w weightedColumns) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	var total float32
+	for i := range objs {
+		total += w.weight(i)
+	}
+	free := size.Width - theme.Padding()*float32(max(len(objs)-1, 0))
+	x := float32(0)
+	for i, o := range objs {
+		width := free * w.weight(i) / total
+		o.Move(fyne.NewPos(x, 0))
+		o.Resize(fyne.NewSize(width, size.Height))
+		x += width + theme.Padding()
+	}
+}
+
+func (w weightedColumns) weight(i int) float32 {
+	if i < len(w) {
+		return w[i]
+	}
+	return 1
+}

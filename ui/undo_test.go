@@ -195,3 +195,14 @@ func findTapRows(o fyne.CanvasObject) []*tapRow {
 	walk(o)
 	return out
 }
+
+// Output files are named as a person would name them, in Vietnamese, without ids.
+func TestOutputNamesReadable(t *testing.T) {
+	name := packageName(forms.ApplicationSummary{ClientName: "Công ty TNHH Chế biến Nông sản Phước Hưng", TaxCode: "0701234567", Programme: forms.TradeFair, Year: 2027})
+	if name != "Hồ sơ khuyến công 2027 - Chế biến Nông sản Phước Hưng - Hội chợ triển lãm - gói chuyển giao.zip" {
+		t.Errorf("package name %q", name)
+	}
+	if strings.Contains(name, "trade-fair") || strings.Contains(name, "0701234567") {
+		t.Errorf("package name with ids: %q", name)
+	}
+}
