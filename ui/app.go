@@ -293,14 +293,25 @@ func (a *App) wordStyle() forms.WordStyle {
 // app from starting, such as the data file being open in another window.
 func ShowFatal(fa fyne.App, msg string) {
 	w := fa.NewWindow(tr("Hồ sơ Khuyến công"))
-	lbl := widget.NewLabel(msg)
-	lbl.Wrapping = fyne.TextWrapWord
-	ok := widget.NewButton(tr("Đóng"), func() { w.Close() })
-	ok.Importance = widget.HighImportance
-	w.SetContent(container.NewBorder(nil, container.NewCenter(ok), container.NewPadded(widget.NewIcon(theme.WarningIcon())), nil, lbl))
-	w.Resize(fyne.NewSize(520, 200))
+	w.SetContent(fatalContent(msg, w.Close))
+	w.Resize(fatalSize)
 	w.CenterOnScreen()
 	w.ShowAndRun()
+}
+
+// fatalSize fits the longest fatal message (the library open in another window) without scrolling.
+var fatalSize = fyne.NewSize(600, 340)
+
+// fatalContent is the fatal window's content: a heading with the warning icon, the message in a
+// scroll (so that a wrapped text always has the window's width, never a sliver), and Đóng.
+func fatalContent(msg string, close func()) fyne.CanvasObject {
+	lbl := widget.NewLabel(msg)
+	lbl.Wrapping = fyne.TextWrapWord
+	head := widget.NewLabelWithStyle(tr("Không mở được ứng dụng"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	ok := widget.NewButton(tr("Đóng"), close)
+	ok.Importance = widget.HighImportance
+	top := container.NewHBox(widget.NewIcon(theme.WarningIcon()), head)
+	return container.NewBorder(top, container.NewCenter(ok), nil, nil, container.NewVScroll(lbl))
 }
 
 // AlreadyOpenMessage is what ShowFatal says when the data file is locked by another window.

@@ -297,4 +297,5 @@ var english = map[string]string{
 	"Đã xóa dòng %d của \"%s\"": "Deleted row %d of \"%s\"",
 	"Hoàn tác (Ctrl+Z)":         "Undo (Ctrl+Z)",
 	"chưa có mã số thuế":        "no tax code yet",
+	"Không mở được ứng dụng":    "The app could not start",
 }

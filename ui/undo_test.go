@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,6 +10,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"khuyencong/forms"
 )
@@ -204,5 +207,40 @@ func TestOutputNamesReadable(t *testing.T) {
 	}
 	if strings.Contains(name, "trade-fair") || strings.Contains(name, "0701234567") {
 		t.Errorf("package name with ids: %q", name)
+	}
+}
+
+// A second window on a locked library says why, in words one can read.
+func TestFatalWindowReadable(t *testing.T) {
+	test.NewTempApp(t)
+	w := test.NewWindow(nil)
+	defer w.Close()
+	msg := AlreadyOpenMessage(errors.New("tệp dữ liệu đang bị khóa"))
+	w.SetContent(fatalContent(msg, w.Close))
+	w.Resize(fatalSize)
+	var label *widget.Label
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch v := o.(type) {
+		case *widget.Label:
+			if v.Text == msg {
+				label = v
+			}
+		case *fyne.Container:
+			for _, c := range v.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(v).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(w.Content())
+	if label == nil {
+		t.Fatal("the message is not in the window")
+	}
+	if label.Size().Width < 400 || label.Size().Height < 3*theme.TextSize() {
+		t.Errorf("the message gets %v of a %v window: not readable", label.Size(), fatalSize)
 	}
 }
