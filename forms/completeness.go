@@ -141,11 +141,11 @@ func Check(app *Application, packs []*RulePack) *Report {
 		}
 	}
 	if pack.Override {
-		r.Problems = append(r.Problems, Problem{Path: "rule_pack", Severity: SeverityWarning, Message: OverrideNote(pack)})
+		r.Problems = append(r.Problems, Problem{Code: CodeRulePackOverride, Path: "rule_pack", Severity: SeverityWarning, Message: OverrideNote(pack)})
 	}
 	if pack.HasUnverified() {
 		r.Problems = append(r.Problems, Problem{Code: CodeUnverified, Path: "rule_pack", Severity: SeverityInfo,
-			Message: fmt.Sprintf("Gói quy định %s có giá trị chưa xác minh với văn bản gốc; đối chiếu với Sở Công Thương trước khi nộp", pack.Key())})
+			Message: fmt.Sprintf("%s có giá trị chưa xác minh với văn bản gốc; đối chiếu với Sở Công Thương trước khi nộp", pack.Title)})
 	}
 	r.Problems = append(r.Problems, Review(app)...)
 	// Fill in the step of each problem from the registry.

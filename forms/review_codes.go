@@ -27,6 +27,7 @@ const (
 	CodeEligibility        = "eligibility"         // an eligibility criterion fails
 	CodeEligibilityUnknown = "eligibility-unknown" // an eligibility criterion cannot be decided
 	CodeUnverified         = "unverified"          // the rule pack has unverified values
+	CodeRulePackOverride   = "rule-pack-override"  // an imported pack stands in for a shipped one (--override)
 )
 
 // Codes of the officer's review (Review): what an appraising officer checks across the documents.

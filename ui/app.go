@@ -43,6 +43,7 @@ type App struct {
 	settingsBt *widget.Button
 	planBt     *widget.Button
 	body       *fyne.Container
+	undo       *undoBar // "Đã xóa … — Hoàn tác"
 
 	saver *saver
 
@@ -90,7 +91,8 @@ func New(fa fyne.App, deps Deps) *App {
 	a.planBt = widget.NewButtonWithIcon(tr("Kế hoạch"), theme.ListIcon(), func() { a.showPlan() })
 	top := container.NewBorder(nil, nil, a.homeButton, container.NewHBox(a.saved, a.planBt, a.settingsBt), a.header)
 	a.body = container.NewStack()
-	a.w.SetContent(container.NewBorder(container.NewVBox(top, widget.NewSeparator()), nil, nil, nil, a.body))
+	a.undo = newUndoBar()
+	a.w.SetContent(container.NewBorder(container.NewVBox(top, widget.NewSeparator()), a.undo.root, nil, nil, a.body))
 	a.w.SetCloseIntercept(a.close)
 	a.w.SetOnDropped(a.dropped)
 	a.addShortcuts()
@@ -150,6 +152,21 @@ func (a *App) addShortcuts() {
 		}
 		a.home.askNewDossier()
 	})
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: ctrl}, func(fyne.Shortcut) { a.close() })
+	// Ctrl+Z outside a text box (a text box undoes its own typing): bring back what was deleted.
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: ctrl}, func(fyne.Shortcut) {
+		if a.undo.undo() {
+			return
+		}
+		if a.screen == "home" && a.home != nil {
+			a.home.undoDelete()
+		}
+	})
+	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) {
+		if !a.undo.undo() && a.screen == "home" && a.home != nil {
+			a.home.undoDelete()
+		}
+	})
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyP, Modifier: ctrl}, func(fyne.Shortcut) {
 		if a.screen == "wizard" && a.wizard != nil {
 			a.wizard.startGenerate()
@@ -158,6 +175,9 @@ func (a *App) addShortcuts() {
 }
 
 func (a *App) setBody(name string, obj fyne.CanvasObject) {
+	if a.undo != nil && a.screen != name {
+		a.undo.dismiss() // an undo belongs to the screen it was offered on
+	}
 	a.screen = name
 	a.body.Objects = []fyne.CanvasObject{obj}
 	a.body.Refresh()
@@ -276,14 +296,25 @@ func (a *App) wordStyle() forms.WordStyle {
 // app from starting, such as the data file being open in another window.
 func ShowFatal(fa fyne.App, msg string) {
 	w := fa.NewWindow(tr("Hồ sơ Khuyến công"))
-	lbl := widget.NewLabel(msg)
-	lbl.Wrapping = fyne.TextWrapWord
-	ok := widget.NewButton(tr("Đóng"), func() { w.Close() })
-	ok.Importance = widget.HighImportance
-	w.SetContent(container.NewBorder(nil, container.NewCenter(ok), container.NewPadded(widget.NewIcon(theme.WarningIcon())), nil, lbl))
-	w.Resize(fyne.NewSize(520, 200))
+	w.SetContent(fatalContent(msg, w.Close))
+	w.Resize(fatalSize)
 	w.CenterOnScreen()
 	w.ShowAndRun()
+}
+
+// fatalSize fits the longest fatal message (the library open in another window) without scrolling.
+var fatalSize = fyne.NewSize(600, 340)
+
+// fatalContent is the fatal window's content: a heading with the warning icon, the message in a
+// scroll (so that a wrapped text always has the window's width, never a sliver), and Đóng.
+func fatalContent(msg string, close func()) fyne.CanvasObject {
+	lbl := widget.NewLabel(msg)
+	lbl.Wrapping = fyne.TextWrapWord
+	head := widget.NewLabelWithStyle(tr("Không mở được ứng dụng"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	ok := widget.NewButton(tr("Đóng"), close)
+	ok.Importance = widget.HighImportance
+	top := container.NewHBox(widget.NewIcon(theme.WarningIcon()), head)
+	return container.NewBorder(top, container.NewCenter(ok), nil, nil, container.NewVScroll(lbl))
 }
 
 // AlreadyOpenMessage is what ShowFatal says when the data file is locked by another window.

@@ -69,7 +69,7 @@ func (ae *attachmentsEditor) newRow(d forms.AttachmentDef) *attachmentRow {
 	r.status.Wrapping = fyne.TextWrapWord
 	r.choose = widget.NewButtonWithIcon(tr("Chọn tệp…"), theme.FileIcon(), func() { ae.askFile(d.ID) })
 	r.open = widget.NewButtonWithIcon(tr("Mở"), theme.VisibilityIcon(), func() { ae.openFile(d.ID) })
-	r.clear = widget.NewButtonWithIcon(tr("Bỏ tệp"), theme.ContentClearIcon(), func() { ae.setFile(d.ID, "", "") })
+	r.clear = widget.NewButtonWithIcon(tr("Bỏ tệp"), theme.ContentClearIcon(), func() { ae.clearFile(d.ID) })
 	r.paper = widget.NewCheck(tr("Nộp kèm bản giấy"), func(on bool) { ae.setPaper(d.ID, on) })
 	ae.w.inputs["attachments."+d.ID] = r.choose
 	parts := []fyne.CanvasObject{r.title}
@@ -160,6 +160,27 @@ func (ae *attachmentsEditor) setFile(id, path, sum string) {
 	}
 	a.File, a.SHA256 = path, sum
 	ae.changed()
+}
+
+// clearFile takes the file off an item and offers, for a few seconds, to put it back.
+func (ae *attachmentsEditor) clearFile(id string) {
+	a := ae.attachment(id, false)
+	if a == nil || a.File == "" {
+		return
+	}
+	file, sum := a.File, a.SHA256
+	ae.setFile(id, "", "")
+	w := ae.w
+	w.a.undo.offer(fmt.Sprintf(tr("Đã bỏ tệp %s"), filepath.Base(file)), func() {
+		if w.attachments != nil {
+			w.attachments.setFile(id, file, sum)
+			return
+		}
+		if a := ae.attachment(id, true); a != nil {
+			a.File, a.SHA256 = file, sum
+			w.changed("attachments")
+		}
+	})
 }
 
 func (ae *attachmentsEditor) askFile(id string) {

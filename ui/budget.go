@@ -2,9 +2,11 @@ package ui
 
 import (
 	"fmt"
+	"image/color"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -34,13 +36,19 @@ type budgetEditor struct {
 	root                                       fyne.CanvasObject
 }
 
+// budgetColumns share the second row of a line: unit, quantity, price, and a wider cost type.
+var budgetColumns = weightedColumns{1, 1, 1.4, 2.2}
+
 // budgetRow is one cost line's widgets.
 type budgetRow struct {
 	number                      *widget.Label
-	costType                    *widget.Select
-	desc, unit, quantity, price *widget.Entry
+	costType                    *formSelect
+	desc, unit, quantity, price *formEntry
 	total, support, counterpart *widget.Label
 	warn                        *widget.Label // the line is not eligible
+	msg                         *widget.Label // what is wrong with a typed quantity or price
+	msgs                        map[string]string
+	autoUnit                    string // the unit the cost type filled in, replaced by typing
 	up, down, remove            *widget.Button
 	root                        *fyne.Container
 }
@@ -60,6 +68,7 @@ func newBudgetEditor(w *wizardScreen) *budgetEditor {
 		l := widget.NewLabel("")
 		l.Wrapping = fyne.TextWrapWord
 		l.TextStyle = fyne.TextStyle{Italic: true}
+		l.SizeName = theme.SizeNameCaptionText // small, so that more lines fit on a 600 px screen
 		return l
 	}
 	b.total, b.support, b.counterpart = mk(true), mk(true), mk(true)
@@ -79,10 +88,15 @@ func newBudgetEditor(w *wizardScreen) *budgetEditor {
 	caption := func(text string, align fyne.TextAlign) fyne.CanvasObject {
 		return widget.NewLabelWithStyle(text, align, fyne.TextStyle{Bold: true})
 	}
-	b.header = container.NewGridWithColumns(6,
+	// The captions stand over the second row of a line (unit, quantity, price, cost type); the
+	// spacer takes the place of the line's buttons.
+	buttons := container.NewHBox(widget.NewButtonWithIcon("", theme.MoveUpIcon(), nil),
+		widget.NewButtonWithIcon("", theme.MoveDownIcon(), nil), widget.NewButtonWithIcon("", theme.DeleteIcon(), nil))
+	spacer := canvas.NewRectangle(color.Transparent)
+	spacer.SetMinSize(fyne.NewSize(buttons.MinSize().Width, 1))
+	b.header = container.NewBorder(nil, nil, nil, spacer, container.New(budgetColumns,
 		caption(tr("Đơn vị tính"), fyne.TextAlignLeading), caption(tr("Số lượng"), fyne.TextAlignLeading),
-		caption(tr("Đơn giá (đồng)"), fyne.TextAlignLeading), caption(tr("Thành tiền"), fyne.TextAlignTrailing),
-		caption(tr("Hỗ trợ"), fyne.TextAlignTrailing), caption(tr("Đối ứng"), fyne.TextAlignTrailing))
+		caption(tr("Đơn giá (đồng)"), fyne.TextAlignLeading), caption(tr("Loại chi phí"), fyne.TextAlignLeading)))
 	b.rebuild()
 	b.root = container.NewVBox(b.header, b.lines, container.NewHBox(b.add), b.notes, b.packInfo)
 	b.recompute()
@@ -126,7 +140,8 @@ func (b *budgetEditor) newRow(i int) *budgetRow {
 	r := &budgetRow{}
 	path := func(col string) string { return fmt.Sprintf("budget.lines[%d].%s", i, col) }
 	r.number = widget.NewLabelWithStyle(fmt.Sprintf("%d.", i+1), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	r.costType = widget.NewSelect(b.costTypeLabels(), nil)
+	r.costType = newFormSelect(b.costTypeLabels())
+	r.costType.onFocus = b.w.showFocused
 	r.costType.PlaceHolder = tr("(loại chi phí)")
 	for j, c := range b.def.CostTypes {
 		if c.ID == line.CostType {
@@ -140,37 +155,84 @@ func (b *budgetEditor) newRow(i int) *budgetRow {
 		}
 		ct := b.def.CostTypes[j]
 		b.app.Budget.Lines[i].CostType = ct.ID
-		if strings.TrimSpace(r.unit.Text) == "" && ct.DefaultUnit != "" {
+		if (strings.TrimSpace(r.unit.Text) == "" || r.unit.Text == r.autoUnit) && ct.DefaultUnit != "" {
 			r.unit.SetText(ct.DefaultUnit) // stores it through OnChanged
+			r.autoUnit = ct.DefaultUnit
 		}
+		// The price's plausible bound depends on the cost type: check it again.
+		r.setMessage("unit_price", storeTyped(b.app, b.w.bad, path("unit_price"), r.price.Text, forms.UnitPriceValidator(ct.ID), false))
 		b.edited()
 	}
-	entry := func(col, placeholder, cur string, v fyne.StringValidator) *widget.Entry {
-		e := widget.NewEntry()
+	get := func(col string) string {
+		if bad, ok := b.w.bad[path(col)]; ok {
+			return bad.text // the invalid text, shown again with its message
+		}
+		v, _ := forms.GetField(b.app, path(col))
+		return v
+	}
+	entry := func(col, placeholder string, check func(string) error) *formEntry {
+		e := newFormEntry(false)
+		e.onFocus = b.w.showFocused
 		e.SetPlaceHolder(placeholder)
+		cur := get(col)
 		e.SetText(cur)
-		e.Validator = v
+		if check != nil {
+			e.Validator = func(s string) error {
+				if strings.TrimSpace(s) == "" {
+					return nil
+				}
+				return check(s)
+			}
+		}
+		prev := cur
 		e.OnChanged = func(s string) {
 			if col == "unit_price" {
-				if g := forms.FormatMoneyInput(s); g != s {
+				if g := forms.RegroupMoneyInput(prev, s); g != s {
 					e.SetText(g)
 					e.CursorColumn = len([]rune(g))
 					e.Refresh()
 					return
 				}
 			}
-			if forms.SetField(b.app, path(col), s) == nil {
-				b.edited()
+			if col == "unit" && r.autoUnit != "" {
+				// The unit the cost type filled in is a suggestion: typing replaces it.
+				auto := r.autoUnit
+				r.autoUnit = ""
+				if s != auto && strings.HasPrefix(s, auto) {
+					e.SetText(strings.TrimPrefix(s, auto))
+					e.CursorColumn = len([]rune(e.Text))
+					e.Refresh()
+					return
+				}
+				if s != auto && strings.HasSuffix(s, auto) {
+					e.SetText(strings.TrimSuffix(s, auto))
+					e.CursorColumn = len([]rune(e.Text))
+					e.Refresh()
+					return
+				}
 			}
+			prev = s
+			c := check
+			if col == "unit_price" {
+				c = forms.UnitPriceValidator(b.app.Budget.Lines[i].CostType)
+			}
+			r.setMessage(col, storeTyped(b.app, b.w.bad, path(col), s, c, col == "description" || col == "unit"))
+			b.edited()
 		}
 		b.w.inputs[path(col)] = e
 		return e
 	}
-	get := func(col string) string { v, _ := forms.GetField(b.app, path(col)); return v }
-	r.desc = entry("description", tr("Nội dung chi"), line.Description, nil)
-	r.unit = entry("unit", tr("Đơn vị tính"), line.Unit, nil)
-	r.quantity = entry("quantity", tr("Số lượng"), get("quantity"), validator(forms.Field{Kind: forms.FieldQuantity}))
-	r.price = entry("unit_price", tr("Đơn giá (đồng)"), get("unit_price"), validator(forms.Field{Kind: forms.FieldMoney}))
+	r.msgs = map[string]string{}
+	r.msg = newFieldMessage()
+	r.desc = entry("description", tr("Nội dung chi"), nil)
+	r.unit = entry("unit", tr("Đơn vị tính"), nil)
+	r.quantity = entry("quantity", tr("Số lượng"), forms.ValidateQuantity)
+	r.price = entry("unit_price", tr("Đơn giá (đồng)"), forms.UnitPriceValidator(line.CostType))
+	for _, col := range []string{"quantity", "unit_price"} {
+		if bad, ok := b.w.bad[path(col)]; ok {
+			r.setMessage(col, bad.msg)
+		}
+	}
 	b.w.inputs[path("cost_type")] = r.costType
 	r.total = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 	r.support = widget.NewLabelWithStyle("", fyne.TextAlignTrailing, fyne.TextStyle{})
@@ -188,11 +250,37 @@ func (b *budgetEditor) newRow(i int) *budgetRow {
 	if i == n-1 {
 		r.down.Disable()
 	}
-	kind := container.NewGridWrap(fyne.NewSize(240, r.costType.MinSize().Height), r.costType)
-	first := container.NewBorder(nil, nil, container.NewHBox(r.number, kind), container.NewHBox(r.up, r.down, r.remove), r.desc)
-	second := container.NewGridWithColumns(6, r.unit, r.quantity, r.price, r.total, r.support, r.counterpart)
-	r.root = container.NewVBox(first, second, r.warn, widget.NewSeparator())
+	// Two rows so that a line fits a 1024 px screen, in the order Tab follows: content, then unit,
+	// quantity, price, cost type, then the buttons.
+	first := container.NewBorder(nil, nil, r.number, nil, r.desc)
+	second := container.NewBorder(nil, nil, nil, container.NewHBox(r.up, r.down, r.remove),
+		container.New(budgetColumns, r.unit, r.quantity, r.price, r.costType))
+	caption := func(text string) *widget.Label {
+		l := widget.NewLabel(text)
+		l.Importance = widget.LowImportance
+		return l
+	}
+	figures := container.NewGridWithColumns(6, caption(tr("Thành tiền")), r.total, caption(tr("Hỗ trợ")), r.support, caption(tr("Đối ứng")), r.counterpart)
+	r.root = container.NewVBox(first, second, r.msg, figures, r.warn, widget.NewSeparator())
 	return r
+}
+
+// setMessage shows the message of one of the line's inputs ("" when it is valid); the line shows
+// the first message of its inputs.
+func (r *budgetRow) setMessage(col, msg string) {
+	if msg == "" {
+		delete(r.msgs, col)
+	} else {
+		r.msgs[col] = msg
+	}
+	show := ""
+	for _, c := range []string{"quantity", "unit_price"} {
+		if m, ok := r.msgs[c]; ok {
+			show = m
+			break
+		}
+	}
+	showFieldMessage(r.msg, show)
 }
 
 // edited is called after a line changed: recompute the figures, then save.
@@ -205,20 +293,43 @@ func (b *budgetEditor) addLine() {
 	b.app.Budget.Lines = append(b.app.Budget.Lines, forms.BudgetLine{})
 	b.rebuild()
 	b.edited()
+	// Lay the longer list out, show the new line, and put the cursor in it.
+	b.w.scroll.Refresh()
 	last := b.rows[len(b.rows)-1]
+	ensureVisible(b.w.scroll, last.root)
 	b.w.a.w.Canvas().Focus(last.desc)
-	scrollTo(b.w.scroll, last.root)
 }
 
+// removeLine deletes line i at once and offers, for a few seconds, to bring it back.
 func (b *budgetEditor) removeLine(i int) {
-	if forms.RemoveRow(b.app, "budget.lines", i) == nil {
-		b.rebuild()
-		b.edited()
+	row, err := forms.TakeRow(b.app, "budget.lines", i)
+	if err != nil {
+		return
 	}
+	w := b.w
+	bad := w.bad.take(fmt.Sprintf("budget.lines[%d]", i))
+	w.bad.reindex("budget.lines", removedIndex(i))
+	b.rebuild()
+	b.edited()
+	w.a.undo.offer(fmt.Sprintf(tr("Đã xóa dòng %d"), i+1), func() {
+		if forms.InsertRow(w.app, "budget.lines", i, row) != nil {
+			return
+		}
+		w.bad.reindex("budget.lines", insertedIndex(i))
+		w.bad.put(bad)
+		if w.budget != nil {
+			w.budget.rebuild()
+			w.budget.edited()
+			w.a.w.Canvas().Focus(w.budget.rows[min(i, len(w.budget.rows)-1)].desc)
+		} else {
+			w.changed("budget.lines")
+		}
+	})
 }
 
 func (b *budgetEditor) move(i, j int) {
 	if forms.MoveRow(b.app, "budget.lines", i, j) == nil {
+		b.w.bad.reindex("budget.lines", swapIndex(i, j))
 		b.rebuild()
 		b.edited()
 	}
@@ -249,10 +360,12 @@ func (b *budgetEditor) recompute() {
 	b.result = res
 	warn := map[int]string{}
 	var notes []string
+	var badLines []string
 	for _, n := range res.Notes {
 		switch n.Kind {
 		case "ineligible":
-			if n.Line > 0 {
+			// A new line without a cost type is not flagged until one is chosen.
+			if n.Line > 0 && n.Line <= len(b.app.Budget.Lines) && b.app.Budget.Lines[n.Line-1].CostType != "" {
 				warn[n.Line-1] = n.Message
 			}
 		case "cap":
@@ -268,15 +381,35 @@ func (b *budgetEditor) recompute() {
 			continue
 		}
 		r := b.rows[l.Index]
-		setText(r.total, l.Total.String())
-		setText(r.support, l.Support.String())
-		setText(r.counterpart, l.Counterpart.String())
+		if b.w.bad.under(fmt.Sprintf("budget.lines[%d]", l.Index)) {
+			// An invalid quantity or price: no figure rather than a stale one.
+			badLines = append(badLines, fmt.Sprint(l.Index+1))
+			setText(r.total, "—")
+			setText(r.support, "—")
+			setText(r.counterpart, "—")
+		} else {
+			setText(r.total, l.Total.String())
+			setText(r.support, l.Support.String())
+			setText(r.counterpart, l.Counterpart.String())
+		}
 		if m, ok := warn[l.Index]; ok {
-			setText(r.warn, "⚠ "+m)
+			setText(r.warn, trMessage(m))
 			r.warn.Show()
 		} else if r.warn.Visible() {
 			r.warn.Hide()
 		}
+	}
+	if len(badLines) > 0 {
+		why := fmt.Sprintf(tr("Chưa tính được: sửa ô nhập sai ở dòng %s"), strings.Join(badLines, ", "))
+		for _, l := range []*widget.Label{b.total, b.support, b.counterpart} {
+			setText(l, "—")
+		}
+		for _, l := range []*widget.Label{b.totalWords, b.supportWords, b.counterpartWords} {
+			setText(l, why)
+		}
+		b.showNotes(notes)
+		b.showPackInfo(res)
+		return
 	}
 	style := b.w.a.wordStyle()
 	setText(b.total, res.Total.String()+" "+tr("đồng"))
@@ -285,11 +418,20 @@ func (b *budgetEditor) recompute() {
 	setText(b.totalWords, tr("Bằng chữ: ")+forms.AmountInWords(res.Total, style))
 	setText(b.supportWords, tr("Bằng chữ: ")+forms.AmountInWords(res.Support, style))
 	setText(b.counterpartWords, tr("Bằng chữ: ")+forms.AmountInWords(res.Counterpart, style))
+	b.showNotes(notes)
+	b.showPackInfo(res)
+}
+
+func (b *budgetEditor) showNotes(notes []string) {
 	setText(b.notes, strings.Join(notes, "\n"))
 	if len(notes) == 0 {
 		b.notes.Hide()
 	} else {
 		b.notes.Show()
 	}
-	setText(b.packInfo, fmt.Sprintf(tr("Tính theo gói quy định %s (%s, phiên bản %s)"), res.PackTitle, res.PackID, res.PackVersion))
+}
+
+// showPackInfo names the rules the figures follow, in words (no pack ids).
+func (b *budgetEditor) showPackInfo(res *forms.BudgetResult) {
+	setText(b.packInfo, fmt.Sprintf(tr("Tính theo %s"), res.PackTitle))
 }

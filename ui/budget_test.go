@@ -126,18 +126,18 @@ func TestBudgetFlagsIneligibleLine(t *testing.T) {
 }
 
 func TestBudgetEnterMovesOnNotOff(t *testing.T) {
-	// Money typed with a leading zero or spaces is regrouped, not rejected.
+	// Money typed with a leading zero or spaces is read, not rejected; the spaces the user typed stay.
 	ta := newTestApp(t)
 	w := openNewDossier(t, ta, forms.CleanerProduction)
 	w.showStep(stepIndex(t, w, "budget"))
 	test.Tap(w.budget.add)
 	p := w.budget.rows[0].price
 	test.Type(p, "0068 500 000")
-	if p.Text != "68.500.000" || w.app.Budget.Lines[0].UnitPrice != 68_500_000 {
+	if p.Text != "68 500 000" || w.app.Budget.Lines[0].UnitPrice != 68_500_000 {
 		t.Errorf("price %q stored %v", p.Text, w.app.Budget.Lines[0].UnitPrice)
 	}
 	p.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace})
-	if p.Text != "6.850.000" || w.app.Budget.Lines[0].UnitPrice != 6_850_000 {
+	if p.Text != "6 850 000" || w.app.Budget.Lines[0].UnitPrice != 6_850_000 {
 		t.Errorf("after backspace: price %q stored %v", p.Text, w.app.Budget.Lines[0].UnitPrice)
 	}
 }

@@ -22,6 +22,14 @@ type fieldForm struct {
 	legacy   map[string]*widget.Button // per text field: the offer to convert pasted TCVN3 text
 	rows     []*fieldRow
 	tables   []*tableEditor
+	bad      badInputs               // typed texts that are not valid (shared with the wizard)
+	entries  map[string]*formEntry   // path → entry, to check a partner date again
+	onFocus  func(fyne.CanvasObject) // a field got the focus: scroll it into view
+	onGrow   func()                  // a multi-line box grew: lay the page out again
+	// offerUndo shows the "Đã xóa … — Hoàn tác" bar; nil: no undo
+	offerUndo func(msg string, undo func())
+	msgs      map[string]*widget.Label // path → the message under the entry
+	checks    map[string]func(string) error
 }
 
 // fieldRow is one question: label, input and help, hidden when the question does not apply.
@@ -31,7 +39,8 @@ type fieldRow struct {
 }
 
 func newFieldForm(app *forms.Application, onChange func(string), onSubmit func()) *fieldForm {
-	return &fieldForm{app: app, onChange: onChange, onSubmit: onSubmit, inputs: map[string]fyne.Focusable{}, legacy: map[string]*widget.Button{}}
+	return &fieldForm{app: app, onChange: onChange, onSubmit: onSubmit, inputs: map[string]fyne.Focusable{}, legacy: map[string]*widget.Button{},
+		bad: badInputs{}, entries: map[string]*formEntry{}, msgs: map[string]*widget.Label{}, checks: map[string]func(string) error{}}
 }
 
 // build returns the questions as one column.
@@ -94,17 +103,7 @@ func helpLabel(text string) *widget.Label {
 
 // validator checks a typed value with the field's own rule; empty input is left to completeness.
 func validator(f forms.Field) fyne.StringValidator {
-	check := f.Validate
-	if check == nil {
-		switch f.Kind {
-		case forms.FieldMoney:
-			check = forms.ValidateMoney
-		case forms.FieldDate:
-			check = forms.ValidateDate
-		case forms.FieldQuantity:
-			check = forms.ValidateQuantity
-		}
-	}
+	check := fieldCheck(f)
 	if check == nil {
 		return nil
 	}
@@ -114,6 +113,24 @@ func validator(f forms.Field) fyne.StringValidator {
 		}
 		return check(s)
 	}
+}
+
+// fieldCheck is the forms check of a field: its own, or the one of its kind.
+func fieldCheck(f forms.Field) func(string) error {
+	check := f.Validate
+	if check == nil {
+		switch f.Kind {
+		case forms.FieldMoney:
+			check = forms.ValidateMoney
+		case forms.FieldDate:
+			check = forms.ValidateDate
+		case forms.FieldQuantity:
+			check = forms.ValidateQuantity
+		case forms.FieldInt:
+			check = forms.ValidateCount
+		}
+	}
+	return check
 }
 
 // input builds the widget for one answer at path.
@@ -137,7 +154,8 @@ func (ff *fieldForm) input(f forms.Field, path string) fyne.CanvasObject {
 				selected = l
 			}
 		}
-		sel := widget.NewSelect(labels, nil)
+		sel := newFormSelect(labels)
+		sel.onFocus = ff.focused
 		sel.PlaceHolder = tr("(chọn)")
 		if selected != "" {
 			sel.SetSelected(selected)
@@ -150,7 +168,8 @@ func (ff *fieldForm) input(f forms.Field, path string) fyne.CanvasObject {
 		ff.inputs[path] = sel
 		return sel
 	case forms.FieldBool:
-		chk := widget.NewCheck(fieldLabel(f), nil)
+		chk := newFormCheck(fieldLabel(f))
+		chk.onFocus = ff.focused
 		chk.SetChecked(cur == "true")
 		chk.OnChanged = func(b bool) {
 			if err := forms.SetField(ff.app, path, fmt.Sprint(b)); err == nil {
@@ -160,13 +179,14 @@ func (ff *fieldForm) input(f forms.Field, path string) fyne.CanvasObject {
 		ff.inputs[path] = chk
 		return chk
 	}
-	var e *widget.Entry
-	if f.Kind == forms.FieldMultiline {
-		e = widget.NewMultiLineEntry()
-		e.Wrapping = fyne.TextWrapWord
-		e.SetMinRowsVisible(3)
-	} else {
-		e = widget.NewEntry()
+	e := newFormEntry(f.Kind == forms.FieldMultiline)
+	e.onFocus = ff.focused
+	e.grow = func() {
+		if ff.onGrow != nil {
+			ff.onGrow()
+		}
+	}
+	if f.Kind != forms.FieldMultiline {
 		e.OnSubmitted = func(string) {
 			if ff.onSubmit != nil {
 				ff.onSubmit()
@@ -175,28 +195,41 @@ func (ff *fieldForm) input(f forms.Field, path string) fyne.CanvasObject {
 	}
 	switch f.Kind {
 	case forms.FieldDate:
-		e.SetPlaceHolder("dd/mm/yyyy")
+		e.SetPlaceHolder(tr("ngày/tháng/năm"))
 	case forms.FieldMoney:
-		e.SetPlaceHolder("1.000.000")
+		e.SetPlaceHolder(tr("số đồng"))
+	}
+	if b, ok := ff.bad[path]; ok {
+		cur = b.text // the invalid text the user typed, shown again with its message
 	}
 	e.SetText(cur)
 	e.Validator = validator(f)
+	msg := newFieldMessage()
+	check := fieldCheck(f)
+	ff.entries[path], ff.msgs[path], ff.checks[path] = e, msg, check
+	prev := cur
 	e.OnChanged = func(s string) {
 		if f.Kind == forms.FieldMoney {
-			if g := forms.FormatMoneyInput(s); g != s {
+			if g := forms.RegroupMoneyInput(prev, s); g != s {
 				e.SetText(g) // calls OnChanged again with the grouped text
 				e.CursorColumn = len([]rune(g))
 				e.Refresh()
 				return
 			}
 		}
-		if err := forms.SetField(ff.app, path, s); err == nil {
-			changed()
+		prev = s
+		showFieldMessage(msg, storeTyped(ff.app, ff.bad, path, s, check, keepsText(f.Kind)))
+		if partner, _, ok := forms.DatePair(path); ok {
+			ff.recheck(partner)
 		}
+		changed()
+	}
+	if b, ok := ff.bad[path]; ok {
+		showFieldMessage(msg, b.msg)
 	}
 	ff.inputs[path] = e
 	if f.Kind != forms.FieldText && f.Kind != forms.FieldMultiline {
-		return e
+		return container.NewVBox(e, msg)
 	}
 	// Text pasted from a document typed with the old TCVN3 (.VnTime) fonts: offer to convert it.
 	legacy := widget.NewButtonWithIcon(tr("Văn bản dán vào có vẻ ở bảng mã TCVN3 (ABC): bấm để chuyển sang Unicode"), theme.WarningIcon(), func() {
@@ -207,6 +240,7 @@ func (ff *fieldForm) input(f forms.Field, path string) fyne.CanvasObject {
 	onChanged := e.OnChanged
 	e.OnChanged = func(s string) {
 		onChanged(s)
+		e.fitRows()
 		if forms.LooksLikeTCVN3(s) {
 			legacy.Show()
 		} else {
@@ -214,8 +248,27 @@ func (ff *fieldForm) input(f forms.Field, path string) fyne.CanvasObject {
 		}
 	}
 	ff.legacy[path] = legacy
-	return container.NewVBox(e, legacy)
+	return container.NewVBox(e, msg, legacy)
 }
+
+// focused scrolls a field that got the focus into view.
+func (ff *fieldForm) focused(o fyne.CanvasObject) {
+	if ff.onFocus != nil {
+		ff.onFocus(o)
+	}
+}
+
+// recheck checks the entry at path again (its partner date changed).
+func (ff *fieldForm) recheck(path string) {
+	e, ok := ff.entries[path]
+	if !ok {
+		return
+	}
+	showFieldMessage(ff.msgs[path], storeTyped(ff.app, ff.bad, path, e.Text, ff.checks[path], false))
+}
+
+// keepsText reports whether a field of this kind stores any text, valid or not.
+func keepsText(k forms.FieldKind) bool { return k == forms.FieldText || k == forms.FieldMultiline }
 
 // tableEditor edits a table field: one small form per row, with add, remove and move.
 type tableEditor struct {
@@ -259,6 +312,9 @@ func (te *tableEditor) rebuild() {
 	for k := range te.ff.inputs {
 		if strings.HasPrefix(k, prefix) {
 			delete(te.ff.inputs, k)
+			delete(te.ff.entries, k)
+			delete(te.ff.msgs, k)
+			delete(te.ff.checks, k)
 		}
 	}
 	te.rows.Objects = nil
@@ -274,7 +330,7 @@ func (te *tableEditor) rebuild() {
 			}
 			in := te.ff.input(col, path)
 			if col.Kind == forms.FieldBool {
-				in.(*widget.Check).Text = ""
+				in.(*formCheck).Text = ""
 			}
 			form.Append(text, in)
 		}
@@ -296,14 +352,33 @@ func (te *tableEditor) rebuild() {
 
 func (te *tableEditor) move(i, j int) {
 	if forms.MoveRow(te.ff.app, te.field.Path, i, j) == nil {
+		te.ff.bad.reindex(te.field.Path, swapIndex(i, j))
 		te.rebuild()
 		te.changed()
 	}
 }
 
+// remove deletes row i at once and offers, for a few seconds, to bring it back.
 func (te *tableEditor) remove(i int) {
-	if forms.RemoveRow(te.ff.app, te.field.Path, i) == nil {
+	ff, path := te.ff, te.field.Path
+	row, err := forms.TakeRow(ff.app, path, i)
+	if err != nil {
+		return
+	}
+	bad := ff.bad.take(fmt.Sprintf("%s[%d]", path, i))
+	ff.bad.reindex(path, removedIndex(i))
+	te.rebuild()
+	te.changed()
+	if ff.offerUndo == nil {
+		return
+	}
+	ff.offerUndo(fmt.Sprintf(tr("Đã xóa dòng %d của \"%s\""), i+1, fieldLabel(te.field)), func() {
+		if forms.InsertRow(ff.app, path, i, row) != nil {
+			return
+		}
+		ff.bad.reindex(path, insertedIndex(i))
+		ff.bad.put(bad)
 		te.rebuild()
 		te.changed()
-	}
+	})
 }

@@ -55,6 +55,9 @@ func (a *App) docxCheck() *widget.Check {
 func (w *wizardScreen) startGenerate() { w.startGenerateVariant("") }
 
 func (w *wizardScreen) startGenerateVariant(variant string) {
+	if w.refuseBadInputs(variant) {
+		return
+	}
 	if w.a.deps.Exporter == nil {
 		w.a.showError(tr("Chưa tạo được hồ sơ"), errors.New(tr("phiên bản này chưa có bộ tạo PDF và Excel")), tr("Cài phiên bản đầy đủ của ứng dụng."))
 		return
@@ -80,6 +83,9 @@ func (w *wizardScreen) generateInto(dir, variant string) {
 	a.prefs.SetString(prefLastFolder, dir)
 	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
 		a.showError(tr("Chưa tạo được hồ sơ"), fmt.Errorf(tr("thư mục %s không tồn tại"), dir), tr("Chọn một thư mục có trên máy."))
+		return
+	}
+	if w.refuseBadInputs(variant) {
 		return
 	}
 	rep := forms.Check(w.app, a.packs)
@@ -202,4 +208,21 @@ func (w *wizardScreen) finishGeneration(g *generation, res ExportResult, rev *fo
 		container.NewVBox(g.summary, buttons), a.w)
 	g.resultDialog.Resize(fyne.NewSize(640, 280))
 	g.resultDialog.Show()
+}
+
+// refuseBadInputs stops a final dossier while a typed value is invalid (the stored answer would
+// not be what the user sees): it says which, and goes to the first. A draft is allowed.
+func (w *wizardScreen) refuseBadInputs(variant string) bool {
+	if variant == VariantDraft || len(w.bad) == 0 {
+		return false
+	}
+	paths := w.bad.paths()
+	var lines []string
+	for _, p := range paths {
+		lines = append(lines, "• "+w.bad[p].msg)
+	}
+	w.a.showError(fmt.Sprintf(tr("Chưa in được hồ sơ: còn %d ô nhập sai"), len(paths)), errors.New(strings.Join(lines, "\n")),
+		tr("Sửa các ô có dòng chữ đỏ bên dưới rồi in lại."))
+	w.goToField("", paths[0], false)
+	return true
 }

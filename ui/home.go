@@ -1,16 +1,12 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
-	"strconv"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -53,11 +49,11 @@ type homeScreen struct {
 	undoID    string
 
 	// The dialogs' inputs, kept for tests.
-	newName, newTax   *widget.Entry
+	newName, newTax   *formEntry
 	newProgramme      *widget.Select
 	newFund           *widget.Select
 	newProvince       *widget.Select
-	newYear, copyYear *widget.Entry
+	newYear, copyYear *formEntry
 	lastDuplicateWarn string
 	dlg               dialog.Dialog // the form dialog open now
 	root              fyne.CanvasObject
@@ -83,10 +79,16 @@ func newHomeScreen(a *App) *homeScreen {
 			c := h.clients[i]
 			box := o.(*fyne.Container)
 			box.Objects[0].(*widget.Label).SetText(displayName(c.Enterprise))
-			sub := tr("MST ") + c.Enterprise.TaxCode
-			if p, ok := forms.ProvinceByCode(c.Enterprise.Address.Province); ok {
-				sub += " · " + p.FullName()
+			var parts []string
+			if c.Enterprise.TaxCode != "" {
+				parts = append(parts, tr("MST ")+c.Enterprise.TaxCode)
+			} else {
+				parts = append(parts, tr("chưa có mã số thuế"))
 			}
+			if p, ok := forms.ProvinceByCode(c.Enterprise.Address.Province); ok {
+				parts = append(parts, p.FullName())
+			}
+			sub := strings.Join(parts, " · ")
 			box.Objects[1].(*widget.Label).SetText(sub)
 		})
 	h.clientList.OnSelected = func(i widget.ListItemID) {
@@ -135,11 +137,18 @@ func newHomeScreen(a *App) *homeScreen {
 			meta.SizeName = theme.SizeNameCaptionText
 			meta.TextStyle = fyne.TextStyle{Italic: true}
 			meta.Truncation = fyne.TextTruncateEllipsis
-			return container.NewVBox(prog, title, meta)
+			// One click selects, a double click opens the dossier.
+			return newTapRow(container.NewVBox(prog, title, meta), func(id int) { h.dossierList.Select(id) }, func(id int) {
+				if id >= 0 && id < len(h.dossiers) && !h.trash {
+					a.openDossier(h.dossiers[id].ID)
+				}
+			})
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			s := h.dossiers[i]
-			box := o.(*fyne.Container)
+			row := o.(*tapRow)
+			row.id = i
+			box := row.content.(*fyne.Container)
 			box.Objects[0].(*widget.Label).SetText(fmt.Sprintf("%s · %d", programmeLabel(s.Programme), s.Year))
 			t := s.Title
 			if t == "" {
@@ -317,439 +326,4 @@ func (h *homeScreen) refreshButtons() {
 		h.emptyTrash.Hide()
 		h.removeClient.Show()
 	}
-}
-
-// closeDialog hides the form dialog when its action runs without its button (keyboard, tests).
-func (h *homeScreen) closeDialog() {
-	if h.dlg != nil {
-		h.dlg.Hide()
-		h.dlg = nil
-	}
-}
-
-// askNewClient asks for the two things that identify a client, then opens the profile.
-func (h *homeScreen) askNewClient() {
-	h.newName = widget.NewEntry()
-	h.newName.SetPlaceHolder(tr("Ví dụ: Công ty TNHH Cơ khí Phước Hưng"))
-	h.newTax = widget.NewEntry()
-	h.newTax.Validator = validator(forms.Field{Validate: forms.ValidateTaxCode})
-	items := []*widget.FormItem{
-		widget.NewFormItem(tr("Tên cơ sở"), h.newName),
-		{Text: tr("Mã số thuế"), Widget: h.newTax, HintText: tr("10 chữ số; có thể bổ sung sau")},
-	}
-	d := dialog.NewForm(tr("Thêm khách hàng"), tr("Thêm"), tr("Hủy"), items, func(ok bool) {
-		if ok {
-			h.createClient()
-		}
-	}, h.a.w)
-	d.Resize(fyne.NewSize(560, 260))
-	h.dlg = d
-	d.Show()
-	h.a.w.Canvas().Focus(h.newName)
-}
-
-// createClient saves the client typed in the dialog and opens its profile.
-func (h *homeScreen) createClient() {
-	h.closeDialog()
-	name := forms.Clean(h.newName.Text)
-	if name == "" {
-		h.a.showError(tr("Chưa thêm khách hàng"), errors.New(tr("chưa nhập tên cơ sở")), tr("Nhập tên đầy đủ như trên giấy chứng nhận đăng ký."))
-		return
-	}
-	now := h.a.now()
-	c := &forms.Client{Enterprise: forms.Enterprise{Name: name, TaxCode: forms.NormaliseTaxCode(forms.Clean(h.newTax.Text))}, CreatedAt: now, UpdatedAt: now}
-	if err := h.a.deps.Store.SaveClient(c); err != nil {
-		h.a.showError(tr("Không lưu được khách hàng"), err, tr("Kiểm tra ổ đĩa còn chỗ trống rồi thử lại."))
-		return
-	}
-	h.search.SetText("")
-	h.selected = c.ID
-	h.reload()
-	h.a.showProfile(c)
-}
-
-// addSamples puts the three sample dossiers (one per programme, fictitious establishments) in the
-// library, so a first-time user can look around before typing their own.
-func (h *homeScreen) addSamples() {
-	now := h.a.now()
-	for _, p := range forms.Programmes() {
-		app := forms.Sample(p)
-		c := &forms.Client{Enterprise: app.Enterprise, CreatedAt: now, UpdatedAt: now}
-		if err := h.a.deps.Store.SaveClient(c); err != nil {
-			h.a.showError(tr("Không thêm được khách hàng mẫu"), err, tr("Kiểm tra ổ đĩa còn chỗ trống rồi thử lại."))
-			return
-		}
-		app.ClientID, app.CreatedAt, app.UpdatedAt = c.ID, now, now
-		if err := h.a.deps.Store.SaveApplication(app); err != nil {
-			h.a.showError(tr("Không thêm được khách hàng mẫu"), err, tr("Kiểm tra ổ đĩa còn chỗ trống rồi thử lại."))
-			return
-		}
-		h.selected = c.ID
-	}
-	h.reload()
-}
-
-func (h *homeScreen) deleteClient() {
-	c := h.client()
-	if c == nil {
-		return
-	}
-	if err := h.a.deps.Store.DeleteClient(c.ID); err != nil {
-		h.a.showError(tr("Không xóa được khách hàng"), err, tr("Thử lại; nếu vẫn lỗi, khởi động lại ứng dụng."))
-		return
-	}
-	h.offerUndo(c.ID, fmt.Sprintf(tr("Đã chuyển \"%s\" và các hồ sơ vào thùng rác."), displayName(c.Enterprise)))
-	h.selected = ""
-	h.reload()
-}
-
-func (h *homeScreen) deleteDossier() {
-	id := h.selectedApp
-	if id == "" {
-		return
-	}
-	if err := h.a.deps.Store.DeleteApplication(id); err != nil {
-		h.a.showError(tr("Không xóa được hồ sơ"), err, tr("Thử lại; nếu vẫn lỗi, khởi động lại ứng dụng."))
-		return
-	}
-	h.offerUndo(id, tr("Đã chuyển hồ sơ vào thùng rác."))
-	h.selectedApp = ""
-	h.loadDossiers()
-}
-
-func (h *homeScreen) offerUndo(id, msg string) {
-	h.undoID = id
-	h.undoLabel.SetText(msg)
-	h.undoBar.Show()
-}
-
-func (h *homeScreen) undoDelete() {
-	if h.undoID == "" {
-		return
-	}
-	if err := h.a.deps.Store.Restore(h.undoID); err != nil {
-		h.a.showError(tr("Không hoàn tác được"), err, tr("Mở Thùng rác và bấm Khôi phục."))
-		return
-	}
-	h.undoID = ""
-	h.undoBar.Hide()
-	h.reload()
-}
-
-func (h *homeScreen) restoreSelected() {
-	id := h.selectedApp
-	if id == "" {
-		id = h.selected
-	}
-	if id == "" {
-		return
-	}
-	if err := h.a.deps.Store.Restore(id); err != nil {
-		h.a.showError(tr("Không khôi phục được"), err, tr("Thử lại; nếu vẫn lỗi, khởi động lại ứng dụng."))
-		return
-	}
-	h.selected, h.selectedApp = "", ""
-	h.reload()
-}
-
-// askNewDossier asks for the programme, the fund and the year of a new dossier.
-func (h *homeScreen) askNewDossier() {
-	c := h.client()
-	if c == nil {
-		dialog.ShowInformation(tr("Hồ sơ mới"), tr("Chọn (hoặc thêm) khách hàng trước, rồi lập hồ sơ mới cho khách hàng đó."), h.a.w)
-		return
-	}
-	var progs []string
-	for _, p := range forms.Programmes() {
-		progs = append(progs, programmeLabel(p))
-	}
-	h.newProgramme = widget.NewSelect(progs, nil)
-	h.newProgramme.SetSelectedIndex(0)
-	h.newFund = widget.NewSelect([]string{tr("Khuyến công quốc gia"), tr("Khuyến công địa phương")}, nil)
-	h.newFund.SetSelectedIndex(1)
-	var provs []string
-	for _, p := range forms.Provinces() {
-		provs = append(provs, p.FullName())
-	}
-	h.newProvince = widget.NewSelect(provs, nil)
-	if p, ok := forms.ProvinceByCode(c.Enterprise.Address.Province); ok {
-		h.newProvince.SetSelected(p.FullName())
-	}
-	h.newYear = widget.NewEntry()
-	h.newYear.SetText(strconv.Itoa(h.a.now().Year() + 1))
-	h.newYear.Validator = validator(forms.Field{Validate: func(s string) error {
-		if n, err := strconv.Atoi(strings.TrimSpace(s)); err != nil || n < 2000 || n > 2100 {
-			return errors.New(tr("nhập năm bốn chữ số, ví dụ 2027"))
-		}
-		return nil
-	}})
-	items := []*widget.FormItem{
-		widget.NewFormItem(tr("Chương trình"), h.newProgramme),
-		widget.NewFormItem(tr("Nguồn kinh phí"), h.newFund),
-		{Text: tr("Tỉnh / thành phố nhận hồ sơ"), Widget: h.newProvince, HintText: tr("Sở Công Thương thẩm định hồ sơ")},
-		widget.NewFormItem(tr("Năm kế hoạch"), h.newYear),
-	}
-	d := dialog.NewForm(tr("Hồ sơ mới cho ")+displayName(c.Enterprise), tr("Lập hồ sơ"), tr("Hủy"), items, func(ok bool) {
-		if ok {
-			h.createDossier(false)
-		}
-	}, h.a.w)
-	d.Resize(fyne.NewSize(620, 320))
-	h.dlg = d
-	d.Show()
-}
-
-// createDossier creates the dossier chosen in the dialog; unless force, it first warns when the
-// client already has a dossier for the same programme and year.
-func (h *homeScreen) createDossier(force bool) {
-	h.closeDialog()
-	c := h.client()
-	if c == nil {
-		return
-	}
-	prog := forms.Programmes()[max(h.newProgramme.SelectedIndex(), 0)]
-	year, err := strconv.Atoi(strings.TrimSpace(h.newYear.Text))
-	if err != nil || year < 2000 || year > 2100 {
-		h.a.showError(tr("Chưa lập được hồ sơ"), errors.New(tr("năm kế hoạch không hợp lệ")), tr("Nhập năm bốn chữ số, ví dụ 2027."))
-		return
-	}
-	fund := forms.Fund{Kind: forms.FundLocal}
-	if h.newFund.SelectedIndex() == 0 {
-		fund.Kind = forms.FundNational
-	}
-	if i := h.newProvince.SelectedIndex(); i >= 0 {
-		fund.Province = forms.Provinces()[i].Code
-	}
-	if !force {
-		if dup := h.duplicate(c.ID, prog, year, ""); dup != nil {
-			h.warnDuplicate(dup, func() { h.createDossier(true) })
-			return
-		}
-	}
-	app := newApplication(h.a, c, prog, fund, year)
-	if err := h.a.deps.Store.SaveApplication(app); err != nil {
-		h.a.showError(tr("Không lưu được hồ sơ mới"), err, tr("Kiểm tra ổ đĩa còn chỗ trống rồi thử lại."))
-		return
-	}
-	h.a.openApplication(app)
-}
-
-// newApplication starts a dossier from the client's profile.
-func newApplication(a *App, c *forms.Client, p forms.Programme, fund forms.Fund, year int) *forms.Application {
-	now := a.now()
-	def := forms.Definition(p)
-	app := &forms.Application{FormatVersion: forms.FormatVersion, ClientID: c.ID, Programme: p, Fund: fund, Year: year,
-		Status: forms.StatusDraft, Enterprise: c.Enterprise, CreatedAt: now, UpdatedAt: now}
-	if len(def.Scopes) > 0 {
-		app.Project.Scope = def.Scopes[0].Value
-	}
-	app.Signer = c.Enterprise.Representative
-	app.Signer.IDNumber = ""
-	if n := a.prefs.String(prefSignerName); n != "" && app.Signer.Name == "" {
-		app.Signer = forms.Person{Name: n, Title: a.prefs.String(prefSignerRole)}
-	}
-	if pr, ok := forms.ProvinceByCode(fund.Province); ok {
-		app.Letter.Recipient = "Sở Công Thương " + pr.FullName()
-	}
-	return app
-}
-
-// duplicate finds another dossier of the client for the same programme and year.
-func (h *homeScreen) duplicate(clientID string, p forms.Programme, year int, except string) *forms.ApplicationSummary {
-	list, err := h.a.deps.Store.Applications(forms.Query{ClientID: clientID, Programme: p, Year: year})
-	if err != nil {
-		return nil
-	}
-	for _, s := range list {
-		if s.ID != except && s.Programme == p && s.Year == year && s.DeletedAt.IsZero() {
-			return &s
-		}
-	}
-	return nil
-}
-
-func (h *homeScreen) warnDuplicate(dup *forms.ApplicationSummary, proceed func()) {
-	h.lastDuplicateWarn = fmt.Sprintf(tr("Khách hàng này đã có hồ sơ %s năm %d (sửa lần cuối %s). Mở hồ sơ đó để làm tiếp, hay vẫn lập hồ sơ mới?"),
-		programmeLabel(dup.Programme), dup.Year, dup.UpdatedAt.Local().Format("02/01/2006"))
-	id := dup.ID
-	d := dialog.NewCustomConfirm(tr("Đã có hồ sơ"), tr("Vẫn lập mới"), tr("Mở hồ sơ đã có"), widget.NewLabel(h.lastDuplicateWarn), func(newOne bool) {
-		if newOne {
-			proceed()
-		} else {
-			h.a.openDossier(id)
-		}
-	}, h.a.w)
-	d.Show()
-}
-
-// askCopy copies the selected dossier into another year.
-func (h *homeScreen) askCopy() {
-	if h.selectedApp == "" {
-		return
-	}
-	src, err := h.a.deps.Store.Application(h.selectedApp)
-	if err != nil {
-		h.a.showError(tr("Không đọc được hồ sơ"), err, tr("Tải lại thư viện rồi thử lại."))
-		return
-	}
-	h.copyYear = widget.NewEntry()
-	h.copyYear.SetText(strconv.Itoa(src.Year + 1))
-	items := []*widget.FormItem{{Text: tr("Năm kế hoạch của bản sao"), Widget: h.copyYear,
-		HintText: tr("Thông tin cơ sở lấy từ hồ sơ khách hàng hiện nay; ngày tháng lùi theo số năm")}}
-	h.dlg = dialog.NewForm(tr("Sao chép hồ sơ"), tr("Sao chép"), tr("Hủy"), items, func(ok bool) {
-		if ok {
-			h.copyInto(src, false)
-		}
-	}, h.a.w)
-	h.dlg.Show()
-}
-
-// copyInto saves a copy of src for the year typed in the dialog and opens it.
-func (h *homeScreen) copyInto(src *forms.Application, force bool) {
-	h.closeDialog()
-	year, err := strconv.Atoi(strings.TrimSpace(h.copyYear.Text))
-	if err != nil || year < 2000 || year > 2100 {
-		h.a.showError(tr("Chưa sao chép được"), errors.New(tr("năm kế hoạch không hợp lệ")), tr("Nhập năm bốn chữ số, ví dụ 2027."))
-		return
-	}
-	if !force {
-		if dup := h.duplicate(src.ClientID, src.Programme, year, ""); dup != nil {
-			h.warnDuplicate(dup, func() { h.copyInto(src, true) })
-			return
-		}
-	}
-	cp := copyForYear(src, year, h.a.now())
-	if c, err := h.a.deps.Store.Client(src.ClientID); err == nil {
-		cp.Enterprise = c.Enterprise
-	}
-	if err := h.a.deps.Store.SaveApplication(cp); err != nil {
-		h.a.showError(tr("Không lưu được bản sao"), err, tr("Kiểm tra ổ đĩa còn chỗ trống rồi thử lại."))
-		return
-	}
-	h.a.openApplication(cp)
-}
-
-// copyForYear returns a new draft with src's answers, its dates moved by the difference in years.
-func copyForYear(src *forms.Application, year int, now time.Time) *forms.Application {
-	cp := cloneApplication(src)
-	shift := year - src.Year
-	move := func(d *forms.Date) {
-		if d.IsZero() || shift == 0 {
-			return
-		}
-		d.Y += shift
-		if d.M == 2 && d.D == 29 {
-			d.D = 28
-		}
-	}
-	cp.ID = ""
-	cp.Year = year
-	cp.Status = forms.StatusDraft
-	cp.CreatedAt, cp.UpdatedAt = now, now
-	cp.Letter.Date = forms.Date{}
-	cp.Letter.Number = ""
-	move(&cp.Project.StartDate)
-	move(&cp.Project.EndDate)
-	for i := range cp.Project.Schedule {
-		move(&cp.Project.Schedule[i].Start)
-		move(&cp.Project.Schedule[i].End)
-	}
-	move(&cp.Project.Fair.Start)
-	move(&cp.Project.Fair.End)
-	cp.Project.PriorSupportThisYear = 0
-	return cp
-}
-
-func (h *homeScreen) askExportPackage() {
-	if h.selectedApp == "" || h.a.deps.Packager == nil {
-		return
-	}
-	d := dialog.NewFileSave(func(uc fyne.URIWriteCloser, err error) {
-		if err != nil || uc == nil {
-			return
-		}
-		path := uc.URI().Path()
-		uc.Close()
-		h.exportPackageTo(path)
-	}, h.a.w)
-	d.SetFileName(packageName(h.selectedSummary()))
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".zip"}))
-	d.Show()
-}
-
-func (h *homeScreen) selectedSummary() forms.ApplicationSummary {
-	for _, s := range h.dossiers {
-		if s.ID == h.selectedApp {
-			return s
-		}
-	}
-	return forms.ApplicationSummary{}
-}
-
-func packageName(s forms.ApplicationSummary) string {
-	tax := s.TaxCode
-	if tax == "" {
-		tax = "hoso"
-	}
-	return fmt.Sprintf("%s-%s-%d.zip", tax, s.Programme, s.Year)
-}
-
-// exportPackageTo writes the selected dossier's hand-off package in the background.
-func (h *homeScreen) exportPackageTo(path string) {
-	id := h.selectedApp
-	h.a.saver.flush()
-	h.a.background(func() {
-		err := h.a.deps.Packager.Export(id, path)
-		fyne.Do(func() {
-			if err != nil {
-				h.a.showError(tr("Không xuất được gói bàn giao"), err, tr("Chọn thư mục khác (còn chỗ trống, không bị khóa) rồi thử lại."))
-				return
-			}
-			dialog.ShowInformation(tr("Đã xuất gói bàn giao"), path, h.a.w)
-		})
-	})
-}
-
-func (h *homeScreen) askImportPackage() {
-	if h.a.deps.Packager == nil {
-		return
-	}
-	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-		if err != nil || rc == nil {
-			return
-		}
-		path := rc.URI().Path()
-		rc.Close()
-		h.importPackageFrom(path, forms.ImportAsk)
-	}, h.a.w)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".zip"}))
-	d.Show()
-}
-
-// importPackageFrom imports a hand-off package; when the client exists, it asks merge or copy.
-func (h *homeScreen) importPackageFrom(path string, mode forms.ImportMode) {
-	h.a.background(func() {
-		clientID, err := h.a.deps.Packager.Import(path, mode)
-		fyne.Do(func() {
-			switch {
-			case errors.Is(err, forms.ErrClientExists):
-				msg := widget.NewLabel(tr("Thư viện đã có khách hàng cùng mã số thuế với hồ sơ trong gói.\nGộp hồ sơ vào khách hàng đó, hay tạo một khách hàng mới (bản sao)?"))
-				var d dialog.Dialog
-				merge := widget.NewButton(tr("Gộp vào khách hàng đã có"), func() { d.Hide(); h.importPackageFrom(path, forms.ImportMerge) })
-				merge.Importance = widget.HighImportance
-				cp := widget.NewButton(tr("Tạo bản sao"), func() { d.Hide(); h.importPackageFrom(path, forms.ImportCopy) })
-				cancel := widget.NewButton(tr("Hủy"), func() { d.Hide() })
-				d = dialog.NewCustomWithoutButtons(tr("Khách hàng đã có"), container.NewVBox(msg, container.NewHBox(merge, cp, cancel)), h.a.w)
-				d.Show()
-			case err != nil:
-				h.a.showError(tr("Không nhập được gói bàn giao"), err, tr("Kiểm tra tệp có đúng là gói bàn giao của Hồ sơ Khuyến công và không bị hỏng, rồi thử lại."))
-			default:
-				h.trash = false
-				h.search.SetText("")
-				h.selected = clientID
-				h.reload()
-				dialog.ShowInformation(tr("Đã nhập gói bàn giao"), tr("Hồ sơ đã được thêm vào thư viện."), h.a.w)
-			}
-		})
-	})
 }

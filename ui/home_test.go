@@ -15,15 +15,21 @@ import (
 // entryAt returns the entry of a field path among a screen's inputs.
 func entryAt(t testing.TB, inputs map[string]fyne.Focusable, path string) *widget.Entry {
 	t.Helper()
-	e, ok := inputs[path].(*widget.Entry)
-	if !ok {
-		t.Fatalf("no entry for %s (have %T)", path, inputs[path])
+	switch e := inputs[path].(type) {
+	case *widget.Entry:
+		return e
+	case *formEntry:
+		return &e.Entry
 	}
-	return e
+	t.Fatalf("no entry for %s (have %T)", path, inputs[path])
+	return nil
 }
 
 func selectAt(t testing.TB, inputs map[string]fyne.Focusable, path string) *widget.Select {
 	t.Helper()
+	if fs, ok := inputs[path].(*formSelect); ok {
+		return &fs.Select
+	}
 	s, ok := inputs[path].(*widget.Select)
 	if !ok {
 		t.Fatalf("no select for %s (have %T)", path, inputs[path])

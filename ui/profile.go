@@ -34,8 +34,10 @@ func newProfileScreen(a *App, c *forms.Client) *profileScreen {
 	intro := helpLabel(tr("Thông tin này được chép vào mỗi hồ sơ mới của khách hàng. Mọi thay đổi được lưu ngay."))
 	sizeCard := widget.NewCard(tr("Quy mô doanh nghiệp"), "", p.size)
 	content := container.NewVBox(title, intro, questions, sizeCard)
-	p.root = container.NewBorder(nil, container.NewHBox(p.back), nil, nil,
-		container.NewVScroll(container.NewPadded(content)))
+	page := newPageScroll(container.NewPadded(content))
+	p.form.onFocus = func(o fyne.CanvasObject) { ensureVisible(page.Scroll, o) }
+	p.form.onGrow = page.Scroll.Refresh
+	p.root = container.NewBorder(nil, container.NewHBox(p.back), nil, nil, page.root)
 	return p
 }
 

@@ -17,6 +17,7 @@ import (
 type Shot struct {
 	Name string
 	Show func()
+	Size fyne.Size // the window's size for this shot; zero: as it is
 }
 
 // ScreenshotTour lists the main screens in order, for the documentation: the library, a client
@@ -32,14 +33,14 @@ func (a *App) ScreenshotTour(dir string) []Shot {
 		}
 	}
 	shots := []Shot{
-		{"home", func() {
+		{Name: "home", Show: func() {
 			a.showHome()
 			if len(a.home.clients) > 0 {
 				a.home.clientList.Select(0)
 				a.home.dossierList.Select(0)
 			}
 		}},
-		{"client-profile", func() {
+		{Name: "client-profile", Show: func() {
 			a.showHome()
 			if c := a.home.client(); c != nil {
 				a.showProfile(c)
@@ -51,7 +52,7 @@ func (a *App) ScreenshotTour(dir string) []Shot {
 		if id == "" {
 			continue
 		}
-		shots = append(shots, Shot{"step1-" + string(p), func() { a.openDossier(id) }})
+		shots = append(shots, Shot{Name: "step1-" + string(p), Show: func() { a.openDossier(id) }})
 	}
 	eq := byProg[forms.Equipment]
 	step := func(stepID string) func() {
@@ -63,27 +64,35 @@ func (a *App) ScreenshotTour(dir string) []Shot {
 		}
 	}
 	shots = append(shots,
-		Shot{"budget", step("budget")},
-		Shot{"attachments", step("attachments")},
-		Shot{"review", func() {
+		Shot{Name: "budget", Show: step("budget")},
+		Shot{Name: "attachments", Show: step("attachments")},
+		Shot{Name: "review", Show: func() {
 			if a.wizard == nil || a.wizard.app.ID != eq {
 				a.openDossier(eq)
 			}
 			a.wizard.showStep(len(a.wizard.steps))
 		}},
-		Shot{"generate-result", func() {
+		// A small laptop: the budget and the review at 1024×600 must fit without cutting anything.
+		Shot{Name: "budget-1024x600", Show: step("budget"), Size: fyne.NewSize(1024, 600)},
+		Shot{Name: "review-1024x600", Show: func() {
+			if a.wizard == nil || a.wizard.app.ID != eq {
+				a.openDossier(eq)
+			}
+			a.wizard.showStep(len(a.wizard.steps))
+		}, Size: fyne.NewSize(1024, 600)},
+		Shot{Name: "generate-result", Show: func() {
 			if a.wizard == nil {
 				a.openDossier(eq)
 			}
 			a.wizard.generateInto(dir, "")
 		}},
-		Shot{"settings", func() {
+		Shot{Name: "settings", Show: func() {
 			if a.wizard != nil && a.wizard.gen != nil && a.wizard.gen.resultDialog != nil {
 				a.wizard.gen.resultDialog.Hide()
 			}
 			a.showSettings()
 		}},
-		Shot{"plan", func() {
+		Shot{Name: "plan", Show: func() {
 			a.showPlan()
 			a.plan.year.SetText("2027")
 			a.plan.fund.SetSelectedIndex(0)
@@ -102,7 +111,18 @@ func (a *App) CaptureScreens(dir string, settle time.Duration, capture func(fyne
 	}
 	var shots []Shot
 	fyne.DoAndWait(func() { shots = a.ScreenshotTour(dir) })
+	var normal fyne.Size
+	fyne.DoAndWait(func() { normal = a.w.Canvas().Size() })
 	for _, s := range shots {
+		size := normal
+		if !s.Size.IsZero() {
+			size = s.Size
+		}
+		fyne.DoAndWait(func() {
+			if a.w.Canvas().Size() != size {
+				a.w.Resize(size)
+			}
+		})
 		fyne.DoAndWait(s.Show)
 		time.Sleep(settle)
 		var img image.Image

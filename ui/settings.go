@@ -299,7 +299,7 @@ func (s *settingsScreen) loadPacks() {
 	sort.SliceStable(packs, func(i, j int) bool { return packs[i].Key() < packs[j].Key() })
 	for _, p := range packs {
 		p := p
-		text := fmt.Sprintf("%s\n%s · %s %s", p.Title, p.Key(), tr("hiệu lực từ"), p.EffectiveFrom)
+		text := fmt.Sprintf("%s\n%s %s", p.Title, tr("hiệu lực từ"), p.EffectiveFrom)
 		if p.HasUnverified() {
 			text += " · " + tr("có giá trị chưa xác minh")
 		}
@@ -315,7 +315,7 @@ func (s *settingsScreen) loadPacks() {
 // packText describes a pack: every rate, cap and criterion with its citation.
 func packText(p *forms.RulePack) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s (%s)\n%s: %s", p.Title, p.Key(), tr("Căn cứ"), p.Citation)
+	fmt.Fprintf(&b, "%s\n%s: %s", p.Title, tr("Căn cứ"), p.Citation)
 	fmt.Fprintf(&b, "\n%s %s", tr("Hiệu lực từ"), p.EffectiveFrom)
 	if !p.EffectiveTo.IsZero() {
 		fmt.Fprintf(&b, " %s %s", tr("đến"), p.EffectiveTo)

@@ -30,6 +30,7 @@ type wizardScreen struct {
 	stepTitle    *widget.Label
 	stepHelp     *widget.Label
 	scroll       *container.Scroll
+	page         *pageScroll // scroll plus the wheel over every field
 	back, next   *widget.Button
 	backToReview *widget.Button
 	generate     *widget.Button
@@ -44,12 +45,13 @@ type wizardScreen struct {
 	returnTo    bool      // came from the review through an "Sửa" button
 	jump        *jumpMark // the field highlighted by "Đến chỗ sửa" (jump.go)
 
+	bad  badInputs   // typed texts that are not valid, kept while the dossier is open
 	gen  *generation // the last generation, for tests
 	root fyne.CanvasObject
 }
 
 func newWizardScreen(a *App, app *forms.Application) *wizardScreen {
-	w := &wizardScreen{a: a, app: app, def: forms.Definition(app.Programme)}
+	w := &wizardScreen{a: a, app: app, def: forms.Definition(app.Programme), bad: badInputs{}}
 	w.steps = w.def.VisibleSteps(app)
 	w.outline = container.NewVBox()
 	w.progress = widget.NewLabel("")
@@ -58,7 +60,8 @@ func newWizardScreen(a *App, app *forms.Application) *wizardScreen {
 	w.stepTitle.SizeName = theme.SizeNameSubHeadingText
 	w.stepTitle.Wrapping = fyne.TextWrapWord
 	w.stepHelp = helpLabel("")
-	w.scroll = container.NewVScroll(container.NewVBox())
+	w.page = newPageScroll(container.NewVBox())
+	w.scroll = w.page.Scroll
 	w.back = widget.NewButtonWithIcon(tr("Quay lại"), theme.NavigateBackIcon(), func() { w.showStep(w.cur - 1) })
 	w.next = widget.NewButtonWithIcon(tr("Tiếp theo"), theme.NavigateNextIcon(), w.goNext)
 	w.next.IconPlacement = widget.ButtonIconTrailingText
@@ -72,7 +75,7 @@ func newWizardScreen(a *App, app *forms.Application) *wizardScreen {
 	left := container.NewBorder(nil, w.progress, nil, nil, container.NewVScroll(w.outline))
 	w.footer = container.NewVBox()
 	bottom := container.NewVBox(w.footer, container.NewBorder(nil, nil, w.back, container.NewHBox(w.backToReview, w.generate, w.next)))
-	right := container.NewBorder(container.NewVBox(w.stepTitle, w.stepHelp, widget.NewSeparator()), bottom, nil, nil, w.scroll)
+	right := container.NewBorder(container.NewVBox(w.stepTitle, w.stepHelp, widget.NewSeparator()), bottom, nil, nil, w.page.root)
 	split := container.NewHSplit(left, container.NewPadded(right))
 	split.Offset = 0.24
 	w.root = split
@@ -93,31 +96,43 @@ func (w *wizardScreen) buildOutline() {
 	w.refreshOutline()
 }
 
-// refreshOutline recomputes completeness and writes each step's status: ✓ or the number missing.
+// refreshOutline recomputes completeness and writes each step's status as an icon (a tick when
+// complete, a warning with the number missing, an error with the number of invalid entries):
+// theme icons, not ✓ / ⚠ glyphs that some fonts lack.
 func (w *wizardScreen) refreshOutline() {
 	w.comp = forms.CheckCompleteness(w.app)
 	byID := map[string]forms.StepCompleteness{}
 	for _, s := range w.comp.Steps {
 		byID[s.StepID] = s
 	}
+	badByStep := map[string]int{}
+	for p := range w.bad {
+		badByStep[w.def.StepOfPath(p)]++
+	}
 	for i, b := range w.outlineItems {
 		var text string
+		var icon fyne.Resource
 		if i == len(w.steps) {
 			text = tr("Xem lại và in hồ sơ")
+			icon = theme.DocumentPrintIcon()
 		} else {
 			s := w.steps[i]
-			status := "✓"
-			if sc, ok := byID[s.ID]; ok && !sc.Complete() {
-				status = fmt.Sprintf(tr("thiếu %d"), sc.Total-sc.Done)
+			text = fmt.Sprintf("%d. %s", i+1, stepTitle(s))
+			icon = theme.ConfirmIcon()
+			if n := badByStep[s.ID]; n > 0 {
+				text += fmt.Sprintf(tr("  (%d ô nhập sai)"), n)
+				icon = theme.ErrorIcon()
+			} else if sc, ok := byID[s.ID]; ok && !sc.Complete() {
+				text += fmt.Sprintf("  (%s)", fmt.Sprintf(tr("thiếu %d"), sc.Total-sc.Done))
+				icon = theme.WarningIcon()
 			}
-			text = fmt.Sprintf("%d. %s  (%s)", i+1, stepTitle(s), status)
 		}
 		imp := widget.LowImportance
 		if i == w.cur {
 			imp = widget.HighImportance
 		}
-		if b.Text != text || b.Importance != imp {
-			b.Text, b.Importance = text, imp
+		if b.Text != text || b.Importance != imp || b.Icon != icon {
+			b.Text, b.Importance, b.Icon = text, imp, icon
 			b.Refresh()
 		}
 	}
@@ -210,6 +225,9 @@ func (w *wizardScreen) showStep(i int) {
 		default:
 			w.form = newFieldForm(w.app, w.changed, w.goNext)
 			w.form.inputs = w.inputs
+			w.form.bad = w.bad
+			w.form.onFocus, w.form.onGrow = w.showFocused, w.scroll.Refresh
+			w.form.offerUndo = w.a.undo.offer
 			content = w.form.build(s.Fields)
 		}
 	}
@@ -240,6 +258,9 @@ func (w *wizardScreen) showStep(i int) {
 	w.refreshOutline()
 	w.focusFirst()
 }
+
+// showFocused scrolls the step so that the field that got the focus is in view.
+func (w *wizardScreen) showFocused(o fyne.CanvasObject) { ensureVisible(w.scroll, o) }
 
 func (w *wizardScreen) focusFirst() {
 	if w.cur >= len(w.steps) {

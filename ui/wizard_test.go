@@ -6,7 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
+	"fyne.io/fyne/v2/theme"
 
 	"khuyencong/forms"
 )
@@ -166,7 +166,7 @@ func TestConditionalQuestionHiddenButAnswerKept(t *testing.T) {
 	ta := newTestApp(t)
 	w := openNewDossier(t, ta, forms.TradeFair)
 	w.showStep(stepIndex(t, w, "selection"))
-	enter := w.inputs["project.selection.enter"].(*widget.Check)
+	enter := w.inputs["project.selection.enter"].(*formCheck)
 	var levelRow *fieldRow
 	for _, r := range w.form.rows {
 		if r.field.Path == "project.selection.product_name" {
@@ -247,7 +247,11 @@ func TestOutlineShowsStepStatus(t *testing.T) {
 	} {
 		test.Type(entryAt(t, w.inputs, f.path), f.text)
 	}
-	if got := w.outlineItems[0].Text; !strings.Contains(got, "✓") {
-		t.Errorf("outline after answering every required question of step 1: %q", got)
+	// The status is a theme icon, not a ✓ glyph (a missing-glyph box in some Windows fonts).
+	if got := w.outlineItems[0]; got.Icon != theme.ConfirmIcon() || strings.ContainsAny(got.Text, "✓⚠") || strings.Contains(got.Text, "thiếu") {
+		t.Errorf("outline after answering every required question of step 1: %q, icon %v", got.Text, got.Icon)
+	}
+	if got := w.outlineItems[stepIndex(t, w, "budget")]; got.Icon != theme.WarningIcon() {
+		t.Errorf("outline of an incomplete step: %q, icon %v", got.Text, got.Icon)
 	}
 }

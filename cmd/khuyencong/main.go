@@ -28,6 +28,7 @@ func main() {
 	shots := flag.String("screenshots", os.Getenv("HOSO_SCREENSHOTS"), "write screenshots of the main screens into `DIR` (with sample data) and exit")
 	flag.Parse()
 
+	fixLocale()
 	a := app.NewWithID("vn.hosokhuyencong.app")
 	if *shots != "" {
 		if err := screenshots(a, *shots); err != nil {

@@ -46,34 +46,17 @@ type Result struct {
 	Documents []pdf.DocumentPage // where each document sits in the PDF (for templates/readback)
 }
 
-// BaseName names the output files after the tax code, the programme and the year, e.g.
-// "0701234567_equipment_2027", with "_ban-nhap" for a draft and "_mau-trong" for a blank form.
+// BaseName names the output files the way a person would (forms.DossierFileName), e.g.
+// "Hồ sơ khuyến công 2027 - Phước Hưng - Máy móc thiết bị", with " - bản nháp" for a draft and
+// " - mẫu trống" for a blank form.
 func BaseName(app *forms.Application, v templates.Variant) string {
-	tax := strings.ReplaceAll(forms.NormaliseTaxCode(app.Enterprise.TaxCode), "-", "")
-	if tax == "" {
-		tax = "chua-co-mst"
-	}
-	name := fmt.Sprintf("%s_%s_%d", safe(tax), safe(string(app.Programme)), app.Year)
 	switch v {
 	case templates.Draft:
-		name += "_ban-nhap"
+		return forms.DossierFileName(app, "draft")
 	case templates.Blank:
-		name += "_mau-trong"
+		return forms.DossierFileName(app, "blank")
 	}
-	return name
-}
-
-func safe(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '-', r == '_':
-			b.WriteRune(r)
-		default:
-			b.WriteRune('_')
-		}
-	}
-	return b.String()
+	return forms.DossierFileName(app, "")
 }
 
 // Write writes the PDF dossier and (unless skipped or blank) the budget sheet into dir. rep is

@@ -31,7 +31,7 @@ func TestWriteBothFilesSideBySide(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if filepath.Base(res.PDFPath) != "3709876547_trade-fair_2027.pdf" || filepath.Base(res.XLSXPath) != "3709876547_trade-fair_2027.xlsx" {
+	if base := forms.DossierFileName(app, ""); filepath.Base(res.PDFPath) != base+".pdf" || filepath.Base(res.XLSXPath) != base+".xlsx" || !strings.HasPrefix(base, "Hồ sơ khuyến công 2027 - ") {
 		t.Errorf("names %s %s", res.PDFPath, res.XLSXPath)
 	}
 	if last != 1 {
@@ -63,7 +63,7 @@ func TestFinalRefusedWhileProblemsRemainButDraftWorks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasSuffix(res.PDFPath, "_ban-nhap.pdf") {
+	if !strings.HasSuffix(res.PDFPath, " - bản nháp.pdf") {
 		t.Errorf("draft name %s", res.PDFPath)
 	}
 }
