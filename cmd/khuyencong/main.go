@@ -16,6 +16,7 @@ import (
 	"khuyencong/forms"
 	"khuyencong/forms/boltstore"
 	"khuyencong/ui"
+	"khuyencong/ui/wintyping"
 )
 
 // version comes from assets (the same number as FyneApp.toml).
@@ -27,6 +28,9 @@ func main() {
 	flag.Parse()
 
 	a := app.NewWithID("vn.hosokhuyencong.app")
+	if runTypingCheck(a) {
+		return
+	}
 	if *shots != "" {
 		if err := screenshots(a, *shots); err != nil {
 			fmt.Fprintln(os.Stderr, "screenshots:", err)
@@ -75,6 +79,7 @@ func main() {
 	}
 	defer store.Close()
 	w := ui.New(a, deps(store, path))
+	wintyping.Install(w.Window())
 	w.ShowAndRun()
 }
 
