@@ -174,9 +174,7 @@ func (w *wizardScreen) finishGeneration(g *generation, res ExportResult, rev *fo
 	g.openPDF.Importance = widget.HighImportance
 	g.openFolder = widget.NewButtonWithIcon(tr("Mở thư mục"), theme.FolderOpenIcon(), func() { open(g.dir) })
 	g.print = widget.NewButtonWithIcon(tr("In"), theme.DocumentPrintIcon(), func() {
-		if err := a.deps.Opener.Print(res.PDFPath); err != nil {
-			a.showError(tr("Không in được"), err, tr("Mở PDF rồi in từ trình xem PDF."))
-		}
+		a.printPDF(res.PDFPath)
 	})
 	g.closeResult = widget.NewButton(tr("Đóng"), func() { g.resultDialog.Hide() })
 	g.resultDialog = dialog.NewCustomWithoutButtons(tr("Đã tạo hồ sơ"),
