@@ -46,6 +46,15 @@ func main() {
 		ui.ShowFatal(a, err.Error())
 		os.Exit(1)
 	}
+	// One window per library: a second start hands its request to the running app and ends.
+	file := ""
+	if flag.NArg() > 0 {
+		file, _ = filepath.Abs(flag.Arg(0))
+	}
+	instPath := filepath.Join(filepath.Dir(path), "khuyencong.instance")
+	if handOver(instPath, file) {
+		return
+	}
 	store, err := boltstore.Open(path, boltstore.Options{})
 	var damaged *boltstore.DamagedError
 	switch {
@@ -80,6 +89,12 @@ func main() {
 	defer store.Close()
 	w := ui.New(a, deps(store, path))
 	wintyping.Install(w.Window())
+	if srv := serveInstance(instPath, w); srv != nil {
+		defer srv.Close()
+	}
+	if file != "" {
+		a.Lifecycle().SetOnStarted(func() { w.OpenFile(file) })
+	}
 	w.ShowAndRun()
 }
 
