@@ -11,11 +11,11 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/data/binding"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"khuyencong/forms"
+	"khuyencong/ui/nativedialog"
 )
 
 // generation is one run of the exporter, with its progress dialog and its result.
@@ -48,19 +48,8 @@ func (w *wizardScreen) startGenerateVariant(variant string) {
 		w.a.showError(tr("Chưa tạo được hồ sơ"), errors.New(tr("phiên bản này chưa có bộ tạo PDF và Excel")), tr("Cài phiên bản đầy đủ của ứng dụng."))
 		return
 	}
-	d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
-		if err != nil || u == nil {
-			return
-		}
-		w.generateInto(u.Path(), variant)
-	}, w.a.w)
-	if last := w.a.prefs.String(prefLastFolder); last != "" {
-		if l, err := storage.ListerForURI(storage.NewFileURI(last)); err == nil {
-			d.SetLocation(l)
-		}
-	}
-	d.Resize(fyne.NewSize(800, 560))
-	d.Show()
+	w.a.pick(pickRequest{Kind: nativedialog.Folder, Title: tr("Lưu vào…"), Start: w.a.prefs.String(prefLastFolder)},
+		func(dir string) { w.generateInto(dir, variant) })
 }
 
 // generateInto writes the dossier into dir: variant "" chooses final or draft from the problems.

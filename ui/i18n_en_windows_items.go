@@ -18,6 +18,20 @@ func init() {
 		"Thử lại; nếu vẫn lỗi, khôi phục thư viện từ bản sao lưu trong Cài đặt.": "Try again; if it still fails, restore the library from a backup in Settings.",
 		"Đã nhập hồ sơ":                       "Dossier imported",
 		"Hồ sơ %s đã được thêm vào thư viện.": "The dossier %s was added to the library.",
+		"Lưu vào…":                            "Save into…",
+		"Chọn thư mục này":                    "Choose this folder",
+		"Lưu":                                 "Save",
+		"Không mở được hộp chọn tệp":          "Could not open the file chooser",
+		"Chọn tệp đính kèm":                   "Choose the attachment",
+		"Tệp PDF, JPG, PNG":                   "PDF, JPG, PNG files",
+		"Lưu gói bàn giao vào…":               "Save the hand-off package into…",
+		"Gói bàn giao (*.zip)":                "Hand-off package (*.zip)",
+		"Chọn gói bàn giao":                   "Choose the hand-off package",
+		"Chọn phông chữ cho PDF":              "Choose the font for the PDF",
+		"Phông TrueType (*.ttf)":              "TrueType font (*.ttf)",
+		"Lưu gói quy định vào…":               "Save the rule pack into…",
+		"Gói quy định (*.json)":               "Rule pack (*.json)",
+		"Chọn gói quy định":                   "Choose the rule pack",
 	} {
 		english[vi] = en
 	}
