@@ -78,6 +78,7 @@ func (a *App) pick(r pickRequest, done func(path string)) {
 	if r.Title != "" {
 		d.SetTitleText(r.Title)
 	}
+	d.SetView(dialog.ListView) // one name per line: no "Documen/ts" broken over two lines
 	d.SetConfirmText(confirm)
 	d.SetDismissText(tr("Hủy"))
 	if l, err := storage.ListerForURI(storage.NewFileURI(r.Start)); err == nil {
