@@ -16,7 +16,7 @@ APP_DEBS  := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-
 TEST_DEBS := $(APP_DEBS) poppler-utils qpdf fonts-liberation2 libreoffice-calc-nogui libreoffice-writer-nogui xvfb xauth imagemagick postgresql
 WIN_DEBS  := gcc-mingw-w64-x86-64 msitools wixl zip osslsigncode
 
-.PHONY: go-check all run test build build-hoso lint vet bench screenshots deps deps-test deps-windows deps-wine windows windows-check linux-package clean fmt fuzz
+.PHONY: go-check all run test build build-hoso lint vet bench screenshots deps deps-test deps-windows deps-wine windows windows-check windows-typing-check linux-package clean fmt fuzz
 
 all: build
 
@@ -175,6 +175,19 @@ deps-wine:
 windows-check: deps-windows
 	WINEPREFIX=$(CURDIR)/dist/.work/wineprefix $(GO) run ./cmd/checkdist -dir $(WIN_DIR) -version $(VERSION) \
 		-name "$(APP_NAME)" $(if $(SIGN_CA),-ca $(SIGN_CA))
+
+# Vietnamese typing in the real GUI exe under wine and Xvfb: cmd/typingcheck replays how Unikey,
+# EVKey and OpenKey type (VK_BACK key events, U+0008 as a character, posted WM_CHAR, U+202F
+# prefix, clipboard + Shift+Insert; Telex, VNI, capitals) and reads the field back. It also runs the
+# app without its typing hook, where the character-backspace variants must come out wrong.
+TYPING_WORK := dist/.work/typingcheck
+windows-typing-check: deps-windows deps-wine
+	$(call apt_install,xvfb xauth)
+	@[ -f $(WIN_DIR)/$(APP_EXE).exe ] || $(MAKE) windows
+	mkdir -p $(TYPING_WORK)
+	CGO_ENABLED=0 GOOS=windows GOARCH=amd64 $(GO) build -o $(TYPING_WORK)/typingcheck.exe ./cmd/typingcheck
+	xvfb-run -a -s "-screen 0 1280x800x24" $(GO) run ./cmd/typingcheck -exe $(WIN_DIR)/$(APP_EXE).exe \
+		-replayer $(TYPING_WORK)/typingcheck.exe -prefix $(CURDIR)/dist/.work/wineprefix
 
 # Linux: a tarball in fyne's layout (usr/local/bin, share/applications, share/icons/hicolor) with a
 # Makefile inside: tar xf X.tar.xz && cd X && sudo make install (or make user-install, no root).

@@ -12,12 +12,11 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"khuyencong/forms"
+	"khuyencong/ui/nativedialog"
 )
 
 // attachmentExtensions are the kinds of file a dossier accepts.
@@ -184,16 +183,8 @@ func (ae *attachmentsEditor) clearFile(id string) {
 }
 
 func (ae *attachmentsEditor) askFile(id string) {
-	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-		if err != nil || rc == nil {
-			return
-		}
-		path := rc.URI().Path()
-		rc.Close()
-		ae.attach(id, path)
-	}, ae.w.a.w)
-	d.SetFilter(storage.NewExtensionFileFilter(attachmentExtensions))
-	d.Show()
+	ae.w.a.pick(pickRequest{Kind: nativedialog.Open, Title: tr("Chọn tệp đính kèm"), Filter: tr("Tệp PDF, JPG, PNG"), Exts: attachmentExtensions},
+		func(path string) { ae.attach(id, path) })
 }
 
 // attach checks the file and records it with its SHA-256, computed in the background.

@@ -11,11 +11,11 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/data/binding"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"khuyencong/forms"
+	"khuyencong/ui/nativedialog"
 )
 
 // generation is one run of the exporter, with its progress dialog and its result.
@@ -62,19 +62,8 @@ func (w *wizardScreen) startGenerateVariant(variant string) {
 		w.a.showError(tr("Chưa tạo được hồ sơ"), errors.New(tr("phiên bản này chưa có bộ tạo PDF và Excel")), tr("Cài phiên bản đầy đủ của ứng dụng."))
 		return
 	}
-	d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
-		if err != nil || u == nil {
-			return
-		}
-		w.generateInto(u.Path(), variant)
-	}, w.a.w)
-	if last := w.a.prefs.String(prefLastFolder); last != "" {
-		if l, err := storage.ListerForURI(storage.NewFileURI(last)); err == nil {
-			d.SetLocation(l)
-		}
-	}
-	d.Resize(fyne.NewSize(800, 560))
-	d.Show()
+	w.a.pick(pickRequest{Kind: nativedialog.Folder, Title: tr("Lưu vào…"), Start: w.a.prefs.String(prefLastFolder)},
+		func(dir string) { w.generateInto(dir, variant) })
 }
 
 // generateInto writes the dossier into dir: variant "" chooses final or draft from the problems.
@@ -194,9 +183,7 @@ func (w *wizardScreen) finishGeneration(g *generation, res ExportResult, rev *fo
 	g.openPDF.Importance = widget.HighImportance
 	g.openFolder = widget.NewButtonWithIcon(tr("Mở thư mục"), theme.FolderOpenIcon(), func() { open(g.dir) })
 	g.print = widget.NewButtonWithIcon(tr("In"), theme.DocumentPrintIcon(), func() {
-		if err := a.deps.Opener.Print(res.PDFPath); err != nil {
-			a.showError(tr("Không in được"), err, tr("Mở PDF rồi in từ trình xem PDF."))
-		}
+		a.printPDF(res.PDFPath)
 	})
 	g.closeResult = widget.NewButton(tr("Đóng"), func() { g.resultDialog.Hide() })
 	buttons := container.NewHBox(g.openPDF, g.openFolder, g.print, g.closeResult)

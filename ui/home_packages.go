@@ -6,10 +6,10 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"khuyencong/forms"
+	"khuyencong/ui/nativedialog"
 )
 
 // Hand-off packages: export the selected dossier, import one.
@@ -18,17 +18,8 @@ func (h *homeScreen) askExportPackage() {
 	if h.selectedApp == "" || h.a.deps.Packager == nil {
 		return
 	}
-	d := dialog.NewFileSave(func(uc fyne.URIWriteCloser, err error) {
-		if err != nil || uc == nil {
-			return
-		}
-		path := uc.URI().Path()
-		uc.Close()
-		h.exportPackageTo(path)
-	}, h.a.w)
-	d.SetFileName(packageName(h.selectedSummary()))
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".zip"}))
-	d.Show()
+	h.a.pick(pickRequest{Kind: nativedialog.Save, Title: tr("Lưu gói bàn giao vào…"), Filter: tr("Gói bàn giao (*.zip)"),
+		Exts: []string{".zip"}, Name: packageName(h.selectedSummary())}, h.exportPackageTo)
 }
 
 func (h *homeScreen) selectedSummary() forms.ApplicationSummary {
@@ -67,16 +58,8 @@ func (h *homeScreen) askImportPackage() {
 	if h.a.deps.Packager == nil {
 		return
 	}
-	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-		if err != nil || rc == nil {
-			return
-		}
-		path := rc.URI().Path()
-		rc.Close()
-		h.importPackageFrom(path, forms.ImportAsk)
-	}, h.a.w)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".zip"}))
-	d.Show()
+	h.a.pick(pickRequest{Kind: nativedialog.Open, Title: tr("Chọn gói bàn giao"), Filter: tr("Gói bàn giao (*.zip)"), Exts: []string{".zip"}},
+		func(path string) { h.importPackageFrom(path, forms.ImportAsk) })
 }
 
 // importPackageFrom imports a hand-off package; when the client exists, it asks merge or copy.

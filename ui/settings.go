@@ -11,12 +11,12 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"khuyencong/forms"
 	"khuyencong/forms/atomicfile"
+	"khuyencong/ui/nativedialog"
 )
 
 // settingsScreen holds the user's preferences and the tools around the data file and rule packs.
@@ -259,16 +259,8 @@ func (s *settingsScreen) showFont() {
 }
 
 func (s *settingsScreen) askFont() {
-	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-		if err != nil || rc == nil {
-			return
-		}
-		path := rc.URI().Path()
-		rc.Close()
-		s.setFont(path)
-	}, s.a.w)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".ttf", ".TTF"}))
-	d.Show()
+	s.a.pick(pickRequest{Kind: nativedialog.Open, Title: tr("Chọn phông chữ cho PDF"), Filter: tr("Phông TrueType (*.ttf)"), Exts: []string{".ttf", ".TTF"}},
+		s.setFont)
 }
 
 // setFont remembers the font file for the PDF ("" = automatic).
@@ -370,18 +362,12 @@ func (s *settingsScreen) viewPack(p *forms.RulePack) {
 }
 
 func (s *settingsScreen) askExportPack(p *forms.RulePack) {
-	d := dialog.NewFileSave(func(uc fyne.URIWriteCloser, err error) {
-		if err != nil || uc == nil {
-			return
-		}
-		path := uc.URI().Path()
-		uc.Close()
+	s.a.pick(pickRequest{Kind: nativedialog.Save, Title: tr("Lưu gói quy định vào…"), Filter: tr("Gói quy định (*.json)"),
+		Exts: []string{".json"}, Name: p.ID + "-" + p.Version + ".json"}, func(path string) {
 		if err := exportPack(p, path); err != nil {
 			s.a.showError(tr("Không xuất được gói quy định"), err, tr("Chọn thư mục khác rồi thử lại."))
 		}
-	}, s.a.w)
-	d.SetFileName(p.ID + "-" + p.Version + ".json")
-	d.Show()
+	})
 }
 
 func exportPack(p *forms.RulePack, path string) error {
@@ -393,16 +379,8 @@ func exportPack(p *forms.RulePack, path string) error {
 }
 
 func (s *settingsScreen) askImportPack() {
-	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
-		if err != nil || rc == nil {
-			return
-		}
-		path := rc.URI().Path()
-		rc.Close()
-		s.importPack(path)
-	}, s.a.w)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".json"}))
-	d.Show()
+	s.a.pick(pickRequest{Kind: nativedialog.Open, Title: tr("Chọn gói quy định"), Filter: tr("Gói quy định (*.json)"), Exts: []string{".json"}},
+		s.importPack)
 }
 
 // importPack checks a pack file and copies it into the rules folder.

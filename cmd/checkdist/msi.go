@@ -74,6 +74,7 @@ func checkMSI(msi string, exes []string, o options) []result {
 		{name: name + ": không cần quyền quản trị", err: wantNoElevation(msi)},
 		{name: name + ": thư mục %LOCALAPPDATA%\\Programs\\HosoKhuyenCong", err: wantInstallDir(msi)},
 		{name: name + ": lối tắt menu Start và màn hình", err: wantShortcuts(msi, o)},
+		{name: name + ": mở tệp .hoso.json bằng ứng dụng (Open with)", err: wantDossierFileType(msi)},
 		{name: name + ": bảng mã UTF-8 (65001)", err: wantCodepage(msi, "65001")},
 		{name: name + ": tệp bên trong giống hệt các tệp .exe", err: wantSameFiles(msi, exes, o)},
 	}
@@ -180,6 +181,36 @@ func wantShortcuts(msi string, o options) error {
 		}
 		if r["Target"] != "[INSTALLDIR]HosoKhuyenCong.exe" || r["Icon_"] == "" {
 			return fmt.Errorf("shortcut in %s points to %q with icon %q", folder, r["Target"], r["Icon_"])
+		}
+	}
+	return nil
+}
+
+// wantDossierFileType checks the registration of dossier files: a ProgID whose open command
+// passes the file to the app, offered for .json in "Open with", all under HKCU (Root 1).
+func wantDossierFileType(msi string) error {
+	reg, err := exportTable(msi, "Registry")
+	if err != nil {
+		return err
+	}
+	const command = `"[INSTALLDIR]HosoKhuyenCong.exe" "%1"`
+	want := []struct{ key, name, value string }{
+		{`Software\Classes\HosoKhuyenCong.Dossier\shell\open\command`, "", command},
+		{`Software\Classes\.json\OpenWithProgids`, "HosoKhuyenCong.Dossier", "HosoKhuyenCong.Dossier"},
+		{`Software\Classes\Applications\HosoKhuyenCong.exe\shell\open\command`, "", command},
+	}
+	for _, w := range want {
+		found := false
+		for _, r := range reg.rows {
+			if r["Key"] == w.key && r["Name"] == w.name {
+				found = true
+				if r["Value"] != w.value || r["Root"] != "1" {
+					return fmt.Errorf("HKCU\\%s [%s] = %q (root %s), want %q", w.key, w.name, r["Value"], r["Root"], w.value)
+				}
+			}
+		}
+		if !found {
+			return fmt.Errorf("no registry value HKCU\\%s [%s]", w.key, w.name)
 		}
 	}
 	return nil

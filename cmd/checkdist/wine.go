@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	winecmd "khuyencong/cmd/internal/wine"
 )
 
 // wordsWant is what `hoso words 1005000` must print (checked by hand against the reading rules:
@@ -23,14 +25,7 @@ func checkUnderWine(cli string, o options) []result {
 	if !o.wine {
 		return []result{{name: name, skipped: "tắt bằng -wine=false"}}
 	}
-	wine := ""
-	// Debian's wine64 package installs /usr/lib/wine/wine64 without a command in PATH.
-	for _, candidate := range []string{"wine64", "wine", "/usr/lib/wine/wine64"} {
-		if p, err := exec.LookPath(candidate); err == nil {
-			wine = p
-			break
-		}
-	}
+	wine := winecmd.Find()
 	if wine == "" {
 		return []result{{name: name, skipped: "chưa cài wine (apt-get install --no-install-recommends wine64; 105 MB)"}}
 	}
@@ -111,36 +106,9 @@ func (w wineRunner) run(dir string, args ...string) (string, error) {
 	return stdout.String(), nil
 }
 
-// prngShim is a stand-in for Windows' bcryptprimitives.dll (ProcessPrng over RtlGenRandom), for
-// running Go programs under wine 8 only; it is never shipped.
-const prngShim = `#include <windows.h>
-#define SystemFunction036 NTAPI SystemFunction036
-#include <ntsecapi.h>
-#undef SystemFunction036
-__declspec(dllexport) BOOL WINAPI ProcessPrng(PBYTE data, SIZE_T len) {
-	while (len > 0) {
-		ULONG n = len > 0x10000000 ? 0x10000000 : (ULONG)len;
-		if (!RtlGenRandom(data, n)) return FALSE;
-		data += n;
-		len -= n;
-	}
-	return TRUE;
-}
-`
-
-// installPrngShim compiles prngShim with mingw-w64 into the wine prefix's system32, where the Go
-// runtime looks for bcryptprimitives.dll.
+// installPrngShim puts the bcryptprimitives.dll stand-in into the wine prefix.
 func (w wineRunner) installPrngShim(work string) error {
-	src := filepath.Join(work, "bcryptprimitives.c")
-	if err := os.WriteFile(src, []byte(prngShim), 0o644); err != nil {
-		return err
-	}
-	dll := filepath.Join(w.prefix, "drive_c", "windows", "system32", "bcryptprimitives.dll")
-	out, err := exec.Command("x86_64-w64-mingw32-gcc", "-shared", "-O2", "-o", dll, src, "-ladvapi32").CombinedOutput()
-	if err != nil {
-		return fmt.Errorf("x86_64-w64-mingw32-gcc: %v: %s", err, lastLines(string(out), 3))
-	}
-	return nil
+	return winecmd.InstallPrngShim(w.prefix, work)
 }
 
 // wantRendered checks that the render folder holds a PDF and an XLSX file that look like theirs.

@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"khuyencong/assets"
 	"khuyencong/forms"
@@ -73,6 +74,7 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 	}
 	packs := loadPacks(*rulesDir, stderr)
 	exit := 0
+	fontSaid := false
 	for _, path := range pos {
 		app, err := readDossier(path)
 		if err != nil {
@@ -92,6 +94,10 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "hoso render: %s: %v\n", displayName(path), err)
 			exit = 1
 			continue
+		}
+		if !fontSaid && res.Font != "" {
+			fmt.Fprintln(stderr, "hoso render: "+fontNote(res.Font, *font))
+			fontSaid = true
 		}
 		for _, w := range res.Warnings {
 			fmt.Fprintf(stderr, "hoso render: cảnh báo: %s\n", w)
@@ -114,4 +120,20 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 
 func runDBCommand(args []string, stdout, stderr io.Writer) int {
 	return runDB(args, stdout, stderr)
+}
+
+// fontNote says which font the PDF used and, when it is not Times New Roman (the font of
+// administrative documents, ND 30/2020), that it was not found and how to choose one.
+func fontNote(name, picked string) string {
+	note := "phông chữ PDF: " + name
+	switch {
+	case strings.HasPrefix(name, "Times New Roman"):
+		return note
+	case picked != "":
+		return note + " (theo --font/HOSO_FONT)"
+	case strings.Contains(name, "Liberation Serif") || strings.Contains(name, "Tinos"):
+		return note + " (không tìm thấy Times New Roman trên máy; phông này cùng cỡ chữ với Times New Roman; chọn phông khác bằng --font TỆP.ttf)"
+	default:
+		return note + " (không tìm thấy Times New Roman trên máy; đây là phông không chân, khác mẫu văn bản hành chính: cài Times New Roman hoặc chỉ phông bằng --font TỆP.ttf)"
+	}
 }

@@ -18,6 +18,7 @@ import (
 	"khuyencong/forms/handoff"
 	"khuyencong/forms/library"
 	"khuyencong/ui"
+	"khuyencong/ui/wintyping"
 )
 
 // version comes from assets (the same number as FyneApp.toml).
@@ -30,6 +31,9 @@ func main() {
 
 	fixLocale()
 	a := app.NewWithID("vn.hosokhuyencong.app")
+	if runTypingCheck(a) {
+		return
+	}
 	if *shots != "" {
 		if err := screenshots(a, *shots); err != nil {
 			fmt.Fprintln(os.Stderr, "screenshots:", err)
@@ -44,6 +48,15 @@ func main() {
 	}
 	if library.IsServer(path) {
 		runShared(a, path)
+		return
+	}
+	// One window per library: a second start hands its request to the running app and ends.
+	file := ""
+	if flag.NArg() > 0 {
+		file, _ = filepath.Abs(flag.Arg(0))
+	}
+	instPath := filepath.Join(filepath.Dir(path), "khuyencong.instance")
+	if handOver(instPath, file) {
 		return
 	}
 	store, err := boltstore.Open(path, boltstore.Options{ReadOnlyIfDamaged: true})
@@ -90,6 +103,13 @@ func main() {
 	defer store.Close()
 	store.SetUser(userName())
 	w := ui.New(a, deps(store, path))
+	wintyping.Install(w.Window())
+	if srv := serveInstance(instPath, w); srv != nil {
+		defer srv.Close()
+	}
+	if file != "" {
+		a.Lifecycle().SetOnStarted(func() { w.OpenFile(file) })
+	}
 	w.ShowAndRun()
 }
 

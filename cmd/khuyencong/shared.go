@@ -8,6 +8,7 @@ import (
 
 	"khuyencong/forms/library"
 	"khuyencong/ui"
+	"khuyencong/ui/wintyping"
 )
 
 // userName is who saves from this computer, recorded with every save and revision of a shared
@@ -34,5 +35,7 @@ func runShared(a fyne.App, loc string) {
 		os.Exit(1)
 	}
 	defer store.Close()
-	ui.New(a, deps(store, store.Path())).ShowAndRun()
+	w := ui.New(a, deps(store, store.Path()))
+	wintyping.Install(w.Window())
+	w.ShowAndRun()
 }
