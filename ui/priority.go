@@ -39,5 +39,9 @@ func priorityCard(app *forms.Application) fyne.CanvasObject {
 	if pack.Year != app.Year {
 		sub += fmt.Sprintf(tr(" (chưa có hướng dẫn năm %d)"), app.Year)
 	}
-	return widget.NewCard(tr("Nội dung ưu tiên"), sub, box)
+	note := widget.NewLabel(sub)
+	note.Wrapping = fyne.TextWrapWord
+	note.Importance = widget.LowImportance
+	box.Add(note)
+	return widget.NewCard(tr("Nội dung ưu tiên"), "", box)
 }

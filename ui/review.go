@@ -283,7 +283,9 @@ func (rv *reviewScreen) officerCard() fyne.CanvasObject {
 	rv.officer = probs
 	box := container.NewVBox()
 	if len(probs) == 0 {
-		box.Add(widget.NewLabel(tr("Không thấy điều gì cán bộ thẩm định sẽ hỏi: ngày tháng, nơi nhận, địa chỉ, tên cơ sở, dự toán và người ký khớp nhau.")))
+		none := widget.NewLabel(tr("Không thấy điều gì cán bộ thẩm định sẽ hỏi: ngày tháng, nơi nhận, địa chỉ, tên cơ sở, dự toán và người ký khớp nhau."))
+		none.Wrapping = fyne.TextWrapWord
+		box.Add(none)
 	}
 	for _, p := range probs {
 		p := p

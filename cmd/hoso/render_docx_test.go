@@ -22,7 +22,7 @@ func TestRenderDocxAddsWordFile(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
-	lines := strings.Fields(stdout)
+	lines := strings.Split(strings.TrimSpace(stdout), "\n")
 	if len(lines) != 3 || !strings.HasSuffix(lines[0], ".pdf") || !strings.HasSuffix(lines[1], ".xlsx") || !strings.HasSuffix(lines[2], ".docx") {
 		t.Fatalf("listed %q", lines)
 	}
