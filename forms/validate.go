@@ -232,7 +232,7 @@ func checkConsistency(app *Application) []Problem {
 	// The signer against the representative is a review check (code "signer", review.go).
 	if tc := NormaliseTaxCode(Clean(app.Enterprise.TaxCode)); len(tc) == 12 && allDigits(tc) && app.Enterprise.Kind != KindHousehold && app.Enterprise.Kind != "" {
 		probs = append(probs, Problem{Code: CodeTaxCode, Path: "enterprise.tax_code", Step: "enterprise", Severity: SeverityWarning,
-			Message: fmt.Sprintf("Mã số thuế %s có 12 chữ số (số định danh cá nhân), dùng cho hộ kinh doanh; %s có mã số thuế 10 chữ số ghi trên %s: kiểm tra lại mã số thuế hoặc loại hình", tc, lower(app.Enterprise.Kind.Label()), app.Enterprise.Kind.RegistrationName()),
+			Message:   fmt.Sprintf("Mã số thuế %s có 12 chữ số (số định danh cá nhân), dùng cho hộ kinh doanh; %s có mã số thuế 10 chữ số ghi trên %s: kiểm tra lại mã số thuế hoặc loại hình", tc, lower(app.Enterprise.Kind.Label()), app.Enterprise.Kind.RegistrationName()),
 			MessageEN: fmt.Sprintf("Tax code %s has 12 digits (a personal number, used by household businesses); a %s has a 10-digit tax code: check the tax code or the legal form", tc, app.Enterprise.Kind.LabelEN())})
 	}
 	if app.Enterprise.Employees > 0 && app.Enterprise.InsuredEmployees > app.Enterprise.Employees {

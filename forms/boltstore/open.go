@@ -100,7 +100,7 @@ type Store struct {
 	mu    sync.Mutex
 	index *summaryIndex // decoded summaries of the last transaction listed
 
-	user  string        // who saves (SetUser, versions.go)
+	user   string        // who saves (SetUser, versions.go)
 	damage *DamagedError // non-nil: opened read-only because records are damaged
 }
 
