@@ -60,10 +60,12 @@ build-hoso:
 
 # The whole suite: vet, the domain and renderers without cgo, then everything (UI with Fyne's
 # test driver, -tags ci: no GL needed).
+# CI=true: a test whose peer tool (poppler, qpdf, LibreOffice, wine, PostgreSQL) is missing fails
+# instead of skipping.
 test: deps-test
 	$(GO) vet ./...
 	CGO_ENABLED=0 $(GO) build -o /dev/null ./cmd/hoso
-	$(GO) test -tags ci -count=1 ./...
+	CI=true $(GO) test -tags ci -count=1 ./...
 
 vet:
 	$(GO) vet ./...
