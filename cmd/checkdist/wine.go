@@ -48,7 +48,7 @@ func checkUnderWine(cli string, o options) []result {
 	if errors.Is(err, errNoProcessPrng) {
 		// Go 1.24+ needs ProcessPrng from bcryptprimitives.dll, which wine 8 lacks: add a stand-in.
 		if serr := w.installPrngShim(o.work); serr != nil {
-			err = fmt.Errorf("%v; and the bcryptprimitives.dll stand-in failed: %v", err, serr)
+			err = fmt.Errorf("%w; and the bcryptprimitives.dll stand-in failed: %w", err, serr)
 		} else {
 			out, err = w.run(o.work, "words", "1005000")
 		}
@@ -106,7 +106,7 @@ func (w wineRunner) run(dir string, args ...string) (string, error) {
 		if strings.Contains(stderr.String(), "bcryptprimitives.dll not found") {
 			return stdout.String(), errNoProcessPrng
 		}
-		return stdout.String(), fmt.Errorf("wine hoso.exe %s: %v: %s", strings.Join(args, " "), err, lastLines(stderr.String(), 3))
+		return stdout.String(), fmt.Errorf("wine hoso.exe %s: %w: %s", strings.Join(args, " "), err, lastLines(stderr.String(), 3))
 	}
 	return stdout.String(), nil
 }
@@ -138,7 +138,7 @@ func (w wineRunner) installPrngShim(work string) error {
 	dll := filepath.Join(w.prefix, "drive_c", "windows", "system32", "bcryptprimitives.dll")
 	out, err := exec.Command("x86_64-w64-mingw32-gcc", "-shared", "-O2", "-o", dll, src, "-ladvapi32").CombinedOutput()
 	if err != nil {
-		return fmt.Errorf("x86_64-w64-mingw32-gcc: %v: %s", err, lastLines(string(out), 3))
+		return fmt.Errorf("x86_64-w64-mingw32-gcc: %w: %s", err, lastLines(string(out), 3))
 	}
 	return nil
 }

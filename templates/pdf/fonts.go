@@ -183,7 +183,7 @@ func loadCandidate(c fontCandidate) (*FontSet, error) {
 func checkVietnamese(data []byte) error {
 	f, err := sfnt.Parse(data)
 	if err != nil {
-		return fmt.Errorf("không phải tệp phông chữ TrueType đọc được (%v)", err)
+		return fmt.Errorf("không phải tệp phông chữ TrueType đọc được (%w)", err)
 	}
 	var buf sfnt.Buffer
 	var missing []rune
