@@ -53,3 +53,33 @@ func TestWhatCheckAcceptsRenders(t *testing.T) {
 		}
 	}
 }
+
+// TestDBImportRefusesLooseFiles: `hoso db import` of a file with an unknown programme or status, a
+// duplicate key or a NUL refuses it with the field named and exit 2, and stores nothing.
+func TestDBImportRefusesLooseFiles(t *testing.T) {
+	good, _ := forms.MarshalApplication(forms.Sample(forms.Equipment))
+	for name, c := range map[string]struct{ from, to, want string }{
+		"unknown programme": {`"programme": "equipment"`, `"programme": "may-moc"`, "trường programme"},
+		"unknown status":    {`"status": "draft"`, `"status": "xong"`, "trường status"},
+		"duplicate key":     {`"unit_price": 215500000`, `"unit_price": 1, "unit_price": 215500000`, "budget.lines[0].unit_price"},
+		"NUL":               {`"title": "Giám đốc"`, `"title": "Giám\u0000đốc"`, "NUL"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			file := filepath.Join(dir, "a.hoso.json")
+			bad := strings.Replace(string(good), c.from, c.to, 1)
+			if bad == string(good) {
+				t.Fatalf("sample lacks %s", c.from)
+			}
+			os.WriteFile(file, []byte(bad), 0o644)
+			db := filepath.Join(dir, "hoso.db")
+			code, out, stderr := hosoDB(t, db, "import", file)
+			if code != 2 || !strings.Contains(stderr, c.want) {
+				t.Errorf("exit %d\n%s%s", code, out, stderr)
+			}
+			if code, out, _ := hosoDB(t, db, "list"); code == 0 && strings.Contains(out, "0701234567") {
+				t.Errorf("refused file stored:\n%s", out)
+			}
+		})
+	}
+}
