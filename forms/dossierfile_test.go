@@ -176,3 +176,26 @@ func FuzzDecodeApplication(f *testing.F) {
 		Check(app, DefaultPacks()) // must not panic on any decodable input
 	})
 }
+
+func TestFieldsKeepTheLimits(t *testing.T) {
+	app := Sample(Equipment)
+	if err := SetField(app, "signer.title", "Giám\x00đốc"); err == nil || !strings.Contains(err.Error(), "NUL") {
+		t.Errorf("NUL typed: %v", err)
+	}
+	if err := SetField(app, "signer.title", strings.Repeat("a", MaxStringRunes+1)); err == nil {
+		t.Error("overlong answer typed")
+	}
+	if err := SetField(app, "signer.title", "Giám\r\nđốc\tđiều hành"); err != nil || app.Signer.Title != "Giám đốc điều hành" {
+		t.Errorf("pasted lines in a one-line field: %q, %v", app.Signer.Title, err)
+	}
+	if err := SetField(app, "enterprise.main_products", "Bánh tráng\r\n\tbánh dẻo"); err != nil || app.Enterprise.MainProducts != "Bánh tráng\n\tbánh dẻo" {
+		t.Errorf("multi-line answer: %q, %v", app.Enterprise.MainProducts, err)
+	}
+	if err := CheckLimits(app); err != nil {
+		t.Errorf("what the fields accepted is refused: %v", err)
+	}
+	app.Budget.Lines = make([]BudgetLine, MaxListItems)
+	if _, err := AddRow(app, "budget.lines"); err == nil {
+		t.Error("a row past the list limit was added")
+	}
+}

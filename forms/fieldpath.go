@@ -251,6 +251,9 @@ func AddRow(app *Application, path string) (int, error) {
 	if v.Kind() != reflect.Slice {
 		return 0, fmt.Errorf("trường %q không phải danh sách", path)
 	}
+	if v.Len() >= MaxListItems {
+		return 0, fmt.Errorf("danh sách đã có %s mục, đủ giới hạn %s", groupDigits(int64(v.Len())), groupDigits(MaxListItems))
+	}
 	v.Set(reflect.Append(v, reflect.Zero(v.Type().Elem())))
 	return v.Len() - 1, nil
 }

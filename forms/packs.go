@@ -117,7 +117,7 @@ func ParsePack(data []byte) (*RulePack, error) {
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	packType := reflect.TypeOf(RulePack{})
-	if p := strictScan(data, packType); p != nil {
+	if p := strictScanKnown(data, packType); p != nil {
 		l, c := lineCol(data, p.Offset)
 		return nil, &PackError{Problems: []string{packProblem(&FileError{Line: l, Column: c, Path: p.Path, Msg: p.Msg})}}
 	}

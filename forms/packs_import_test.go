@@ -159,3 +159,32 @@ func TestImportedPackCannotReplaceShipped(t *testing.T) {
 		}
 	}
 }
+
+// FuzzParsePack: no input makes ParsePack panic, and a pack it accepts is written and read back
+// to the same pack.
+func FuzzParsePack(f *testing.F) {
+	for _, p := range DefaultPacks() {
+		data, _ := MarshalPack(p)
+		f.Add(data)
+	}
+	f.Add([]byte(`{"id": "local-79", "id": "x"}`))
+	f.Add([]byte(`{"id": "a\ud800"}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, err := ParsePack(data)
+		if err != nil {
+			return
+		}
+		out, err := MarshalPack(p)
+		if err != nil {
+			t.Fatalf("accepted pack cannot be written: %v", err)
+		}
+		back, err := ParsePack(out)
+		if err != nil {
+			t.Fatalf("written pack cannot be read back: %v", err)
+		}
+		again, _ := MarshalPack(back)
+		if string(again) != string(out) {
+			t.Fatal("round trip changed the pack")
+		}
+	})
+}

@@ -53,7 +53,7 @@ func TestParsePackRefusesBadPacks(t *testing.T) {
 		{"unknown cost type", `"technology-transfer": {`, `"may-bay": {`, `loại chi phí "may-bay" không tồn tại`},
 		{"unknown criterion", `"id": "kind"`, `"id": "mau-sac"`, `tiêu chí "mau-sac" không tồn tại`},
 		{"missing citation", `"citation": "khoản 4 Điều 8 Thông tư 28/2018/TT-BTC"`, `"citation": ""`, "thiếu căn cứ pháp lý"},
-		{"unknown key", `"rate_bp": 5000`, `"rate": 5000, "rate_bp": 5000`, "rate"},
+		{"unknown key", `"rate_bp": 5000`, `"rate": 5000, "rate_bp": 5000`, `cost_types.consultancy.rate: khoá "rate" không có ở đây`},
 		{"rate over 100%", `"rate_bp": 5000`, `"rate_bp": 15000`, "ngoài khoảng 0–10000"},
 		{"bad fund", `"fund": "national"`, `"fund": "quoc-te"`, "nguồn kinh phí"},
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -24,7 +25,16 @@ type jsonProblem struct {
 // replaces it with U+FFFD) and a \u escape of a lone UTF-16 surrogate. It returns nil when the
 // document is clean or not valid JSON (the decoder reports syntax errors with their place).
 func strictScan(data []byte, t reflect.Type) *jsonProblem {
-	s := &scanner{dec: json.NewDecoder(bytes.NewReader(data)), data: data}
+	return scan(&scanner{dec: json.NewDecoder(bytes.NewReader(data)), data: data}, t)
+}
+
+// strictScanKnown is strictScan that also refuses a key that is no field of its object (rule packs:
+// a mistyped key would silently drop a rule).
+func strictScanKnown(data []byte, t reflect.Type) *jsonProblem {
+	return scan(&scanner{dec: json.NewDecoder(bytes.NewReader(data)), data: data, unknown: true}, t)
+}
+
+func scan(s *scanner, t reflect.Type) *jsonProblem {
 	s.dec.UseNumber()
 	p := s.value(t, "")
 	if p == errSyntax {
@@ -36,8 +46,9 @@ func strictScan(data []byte, t reflect.Type) *jsonProblem {
 var errSyntax = &jsonProblem{}
 
 type scanner struct {
-	dec  *json.Decoder
-	data []byte
+	dec     *json.Decoder
+	data    []byte
+	unknown bool // refuse keys that are no field of their struct
 }
 
 // token reads the next token and checks the raw bytes it came from.
@@ -128,6 +139,14 @@ func (s *scanner) object(t reflect.Type, path string) *jsonProblem {
 					if strings.EqualFold(name, key) {
 						return &jsonProblem{Offset: off, Path: sub, Msg: fmt.Sprintf("khoá %q chỉ khác khoá %q ở chữ hoa/thường; hãy viết đúng %q", key, name, name)}
 					}
+				}
+				if s.unknown {
+					names := make([]string, 0, len(fields))
+					for name := range fields {
+						names = append(names, name)
+					}
+					sort.Strings(names)
+					return &jsonProblem{Offset: off, Path: sub, Msg: fmt.Sprintf("khoá %q không có ở đây (gõ sai tên?); các khoá được dùng: %s", key, strings.Join(names, ", "))}
 				}
 			}
 		}

@@ -265,7 +265,7 @@ func (a *App) dropped(pos fyne.Position, uris []fyne.URI) {
 func (a *App) showError(what string, err error, todo string) {
 	msg := what
 	if err != nil {
-		msg += ":\n" + err.Error()
+		msg += ":\n" + forms.UserError(err)
 	}
 	if todo != "" {
 		msg += "\n\n" + todo

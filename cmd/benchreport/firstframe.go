@@ -32,7 +32,7 @@ func firstFrames(goCmd, work string, reps int) ([]frameRun, error) {
 	}
 	bin := filepath.Join(work, "khuyencong")
 	if out, err := exec.Command(goCmd, "build", "-o", bin, "./cmd/khuyencong").CombinedOutput(); err != nil {
-		return nil, fmt.Errorf("go build ./cmd/khuyencong: %v: %s", err, tail(string(out), 3))
+		return nil, fmt.Errorf("go build ./cmd/khuyencong: %w: %s", err, tail(string(out), 3))
 	}
 	display, stop, err := startXvfb()
 	if err != nil {
@@ -102,7 +102,7 @@ func oneStart(bin, display, dir string) (frameRun, error) {
 		select {
 		case err := <-exited:
 			exited <- err
-			return r, fmt.Errorf("the app exited before drawing (%v): %s", err, tail(stderr.String(), 3))
+			return r, fmt.Errorf("the app exited before drawing (%w): %s", err, tail(stderr.String(), 3))
 		default:
 		}
 		t0 := time.Now()
@@ -126,11 +126,11 @@ func oneStart(bin, display, dir string) (frameRun, error) {
 func screenHasContent(display string) (bool, error) {
 	out, err := exec.Command("import", "-display", display, "-window", "root", "png:-").Output()
 	if err != nil {
-		return false, fmt.Errorf("import -window root: %v", err)
+		return false, fmt.Errorf("import -window root: %w", err)
 	}
 	img, err := png.Decode(bytes.NewReader(out))
 	if err != nil {
-		return false, fmt.Errorf("screen capture is not a PNG: %v", err)
+		return false, fmt.Errorf("screen capture is not a PNG: %w", err)
 	}
 	return differsFromCorner(img, 0.01), nil
 }

@@ -77,7 +77,7 @@ func runGoBenchmarks(goCmd string, tags string, pkgs []string, benchtime string)
 	run := parseTestJSON(out)
 	run.elapsed = time.Since(start)
 	if err != nil && len(run.results) == 0 {
-		return run, fmt.Errorf("go %s: %v: %s", strings.Join(args, " "), err, tail(stderr.String(), 4))
+		return run, fmt.Errorf("go %s: %w: %s", strings.Join(args, " "), err, tail(stderr.String(), 4))
 	}
 	return run, nil
 }

@@ -41,7 +41,7 @@ func measure(timeout time.Duration, dir string, env []string, name string, args 
 		}
 	}
 	if err != nil {
-		r.exitErr = fmt.Errorf("%s %s: %v: %s", name, strings.Join(args, " "), err, tail(r.stderr, 3))
+		r.exitErr = fmt.Errorf("%s %s: %w: %s", name, strings.Join(args, " "), err, tail(r.stderr, 3))
 	}
 	return r
 }

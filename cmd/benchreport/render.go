@@ -38,7 +38,7 @@ func buildHoso(goCmd, out string) error {
 	cmd := exec.Command(goCmd, "build", "-o", out, "./cmd/hoso")
 	cmd.Env = append(os.Environ(), "CGO_ENABLED=0")
 	if b, err := cmd.CombinedOutput(); err != nil {
-		return fmt.Errorf("go build ./cmd/hoso: %v: %s", err, tail(string(b), 4))
+		return fmt.Errorf("go build ./cmd/hoso: %w: %s", err, tail(string(b), 4))
 	}
 	return nil
 }

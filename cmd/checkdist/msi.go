@@ -235,7 +235,7 @@ func wantSameFiles(msi string, exes []string, o options) error {
 		return err
 	}
 	if out, err := exec.Command("msiextract", "-C", dir, msi).CombinedOutput(); err != nil {
-		return fmt.Errorf("msiextract: %v: %s", err, lastLines(string(out), 3))
+		return fmt.Errorf("msiextract: %w: %s", err, lastLines(string(out), 3))
 	}
 	found := map[string]string{}
 	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {

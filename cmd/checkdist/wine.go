@@ -43,7 +43,7 @@ func checkUnderWine(cli string, o options) []result {
 	if errors.Is(err, errNoProcessPrng) {
 		// Go 1.24+ needs ProcessPrng from bcryptprimitives.dll, which wine 8 lacks: add a stand-in.
 		if serr := w.installPrngShim(o.work); serr != nil {
-			err = fmt.Errorf("%v; and the bcryptprimitives.dll stand-in failed: %v", err, serr)
+			err = fmt.Errorf("%w; and the bcryptprimitives.dll stand-in failed: %w", err, serr)
 		} else {
 			out, err = w.run(o.work, "words", "1005000")
 		}
@@ -101,7 +101,7 @@ func (w wineRunner) run(dir string, args ...string) (string, error) {
 		if strings.Contains(stderr.String(), "bcryptprimitives.dll not found") {
 			return stdout.String(), errNoProcessPrng
 		}
-		return stdout.String(), fmt.Errorf("wine hoso.exe %s: %v: %s", strings.Join(args, " "), err, lastLines(stderr.String(), 3))
+		return stdout.String(), fmt.Errorf("wine hoso.exe %s: %w: %s", strings.Join(args, " "), err, lastLines(stderr.String(), 3))
 	}
 	return stdout.String(), nil
 }

@@ -59,14 +59,14 @@ func readDossier(path string) (*forms.Application, error) {
 			if errors.Is(err, os.ErrNotExist) {
 				return nil, fmt.Errorf("không tìm thấy tệp %s", path)
 			}
-			return nil, fmt.Errorf("không mở được tệp %s: %v", path, err)
+			return nil, fmt.Errorf("không mở được tệp %s: %w", path, err)
 		}
 		defer f.Close()
 		r = f
 	}
 	app, err := forms.ReadApplication(r)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", displayName(path), err)
+		return nil, fmt.Errorf("%s: %w", displayName(path), err)
 	}
 	return app, nil
 }
@@ -106,7 +106,7 @@ func runSample(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	if err := forms.EncodeApplication(stdout, app); err != nil {
-		fmt.Fprintln(stderr, "hoso sample:", err)
+		fmt.Fprintln(stderr, "hoso sample:", forms.UserError(err))
 		return 1
 	}
 	return 0
@@ -154,12 +154,12 @@ func runWords(args []string, stdout, stderr io.Writer) int {
 	}
 	ws, err := forms.ParseWordStyle(*style)
 	if err != nil {
-		fmt.Fprintln(stderr, "hoso words:", err)
+		fmt.Fprintln(stderr, "hoso words:", forms.UserError(err))
 		return 2
 	}
 	m, err := forms.ParseMoney(pos[0])
 	if err != nil {
-		fmt.Fprintln(stderr, "hoso words:", err)
+		fmt.Fprintln(stderr, "hoso words:", forms.UserError(err))
 		return 2
 	}
 	fmt.Fprintln(stdout, forms.AmountInWords(m, ws))
@@ -205,7 +205,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	for _, path := range pos {
 		app, err := readDossier(path)
 		if err != nil {
-			fmt.Fprintln(stderr, "hoso check:", err)
+			fmt.Fprintln(stderr, "hoso check:", forms.UserError(err))
 			exit = 2
 			continue
 		}
@@ -233,7 +233,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 			v = outs[0]
 		}
 		if err := printJSON(stdout, v); err != nil {
-			fmt.Fprintln(stderr, "hoso check:", err)
+			fmt.Fprintln(stderr, "hoso check:", forms.UserError(err))
 			return 1
 		}
 	}

@@ -35,16 +35,16 @@ func runBudgetImport(args []string, stdout, stderr io.Writer) int {
 	}
 	app, err := readDossier(*into)
 	if err != nil {
-		fmt.Fprintln(stderr, "hoso budget import:", err)
+		fmt.Fprintln(stderr, "hoso budget import:", forms.UserError(err))
 		return 2
 	}
 	imp, err := readSheet(pos[0])
 	if err != nil {
-		fmt.Fprintf(stderr, "hoso budget import: %s: %v\n", pos[0], err)
+		fmt.Fprintf(stderr, "hoso budget import: %s: %s\n", pos[0], forms.UserError(err))
 		return 1
 	}
 	if err := imp.Matches(app); err != nil {
-		fmt.Fprintf(stderr, "hoso budget import: %s: %v\n", pos[0], err)
+		fmt.Fprintf(stderr, "hoso budget import: %s: %s\n", pos[0], forms.UserError(err))
 		return 1
 	}
 	if !imp.MadeAt.IsZero() && app.UpdatedAt.After(imp.MadeAt) {
@@ -64,12 +64,12 @@ func runBudgetImport(args []string, stdout, stderr io.Writer) int {
 	packs := loadPacks(*rulesDir, stderr)
 	pack, err := forms.PackFor(app, packs)
 	if err != nil {
-		fmt.Fprintln(stderr, "hoso budget import:", err)
+		fmt.Fprintln(stderr, "hoso budget import:", forms.UserError(err))
 		return 1
 	}
 	before, err := forms.ComputeBudget(app, pack)
 	if err != nil {
-		fmt.Fprintln(stderr, "hoso budget import:", err)
+		fmt.Fprintln(stderr, "hoso budget import:", forms.UserError(err))
 		return 1
 	}
 	xlsx.Apply(app, changes)
@@ -89,11 +89,11 @@ func runBudgetImport(args []string, stdout, stderr io.Writer) int {
 	app.UpdatedAt = time.Now().UTC()
 	data, err := forms.MarshalApplication(app)
 	if err != nil {
-		fmt.Fprintln(stderr, "hoso budget import:", err)
+		fmt.Fprintln(stderr, "hoso budget import:", forms.UserError(err))
 		return 1
 	}
 	if err := writeFileAtomic(*into, data); err != nil {
-		fmt.Fprintln(stderr, "hoso budget import:", err)
+		fmt.Fprintln(stderr, "hoso budget import:", forms.UserError(err))
 		return 1
 	}
 	fmt.Fprintf(stdout, "Đã ghi %d thay đổi vào %s. Dự toán tính lại theo %s:\n", len(changes), *into, pack.Key())

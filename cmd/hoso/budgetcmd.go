@@ -45,22 +45,22 @@ func runBudget(args []string, stdout, stderr io.Writer) int {
 	}
 	ws, err := forms.ParseWordStyle(*style)
 	if err != nil {
-		fmt.Fprintln(stderr, "hoso budget:", err)
+		fmt.Fprintln(stderr, "hoso budget:", forms.UserError(err))
 		return 2
 	}
 	app, err := readDossier(pos[0])
 	if err != nil {
-		fmt.Fprintln(stderr, "hoso budget:", err)
+		fmt.Fprintln(stderr, "hoso budget:", forms.UserError(err))
 		return 2
 	}
 	pack, err := forms.PackFor(app, loadPacks(*rulesDir, stderr))
 	if err != nil {
-		fmt.Fprintln(stderr, "hoso budget:", err)
+		fmt.Fprintln(stderr, "hoso budget:", forms.UserError(err))
 		return 1
 	}
 	b, err := forms.ComputeBudget(app, pack)
 	if err != nil {
-		fmt.Fprintln(stderr, "hoso budget:", err)
+		fmt.Fprintln(stderr, "hoso budget:", forms.UserError(err))
 		return 1
 	}
 	if *asJSON {
@@ -69,7 +69,7 @@ func runBudget(args []string, stdout, stderr io.Writer) int {
 			TotalWords: forms.AmountInWords(b.Total, ws), SupportWords: forms.AmountInWords(b.Support, ws),
 			CounterpartWds: forms.AmountInWords(b.Counterpart, ws)}
 		if err := printJSON(stdout, out); err != nil {
-			fmt.Fprintln(stderr, "hoso budget:", err)
+			fmt.Fprintln(stderr, "hoso budget:", forms.UserError(err))
 			return 1
 		}
 		return 0

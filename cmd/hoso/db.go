@@ -227,7 +227,7 @@ func runDBImport(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return 1
 	}
-	done, asked := 0, 0
+	done, asked, refused := 0, 0, 0
 	defer func() {
 		s.Close()
 		if newLibrary && done == 0 {
@@ -237,8 +237,12 @@ func runDBImport(args []string, stdout, stderr io.Writer) int {
 	for _, path := range pos {
 		id, client, err := importOne(s, path, mode)
 		if err != nil {
-			if errors.Is(err, forms.ErrClientExists) {
+			var fe *forms.FileError
+			switch {
+			case errors.Is(err, forms.ErrClientExists):
 				asked++
+			case errors.As(err, &fe) || errors.Is(err, handoff.ErrRefused):
+				refused++ // the input itself is refused (unreadable, beyond a limit, unsafe): exit 2
 			}
 			fmt.Fprintf(stderr, "hoso db import: %s: %v\n", path, err)
 			continue
@@ -249,6 +253,9 @@ func runDBImport(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "Đã nhập %d/%d tệp.\n", done, len(pos))
 	if asked > 0 {
 		fmt.Fprintf(stderr, "%d tệp chưa nhập vì đã có khách hàng cùng mã số thuế: chạy lại với --merge hoặc --copy.\n", asked)
+	}
+	if refused > 0 {
+		return 2
 	}
 	if done < len(pos) {
 		return 1

@@ -58,7 +58,7 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 	}
 	ws, err := forms.ParseWordStyle(*style)
 	if err != nil {
-		fmt.Fprintln(stderr, "hoso render:", err)
+		fmt.Fprintln(stderr, "hoso render:", forms.UserError(err))
 		return 2
 	}
 	variant := "final"
@@ -69,7 +69,7 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 		variant = "blank"
 	}
 	if err := os.MkdirAll(*outDir, 0o755); err != nil {
-		fmt.Fprintf(stderr, "hoso render: không tạo được thư mục %s: %v\n", *outDir, err)
+		fmt.Fprintf(stderr, "hoso render: không tạo được thư mục %s: %s\n", *outDir, forms.UserError(err))
 		return 1
 	}
 	packs := loadPacks(*rulesDir, stderr)
@@ -78,7 +78,7 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 	for _, path := range pos {
 		app, err := readDossier(path)
 		if err != nil {
-			fmt.Fprintln(stderr, "hoso render:", err)
+			fmt.Fprintln(stderr, "hoso render:", forms.UserError(err))
 			exit = 2
 			continue
 		}
@@ -91,7 +91,7 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 			Variant: templates.Variant(variant), WordStyle: ws, FontPath: *font, AppVersion: assets.Version(),
 			BaseDir: baseDir, SkipXLSX: *noXLSX, DOCX: *withDOCX}, nil)
 		if err != nil {
-			fmt.Fprintf(stderr, "hoso render: %s: %v\n", displayName(path), err)
+			fmt.Fprintf(stderr, "hoso render: %s: %s\n", displayName(path), forms.UserError(err))
 			exit = 1
 			continue
 		}

@@ -113,7 +113,7 @@ Ví dụ:
 			err = writeFileAtomic(*out, data)
 		}
 		if err != nil {
-			fmt.Fprintln(stderr, "hoso rules export:", err)
+			fmt.Fprintln(stderr, "hoso rules export:", forms.UserError(err))
 			return 1
 		}
 		fmt.Fprintf(stdout, "Đã xuất gói %s ra %s\n", p.Key(), *out)
@@ -131,7 +131,7 @@ Ví dụ:
 		for _, f := range pos {
 			data, err := os.ReadFile(f)
 			if err != nil {
-				fmt.Fprintf(stderr, "hoso rules import: %s: %v\n", f, err)
+				fmt.Fprintf(stderr, "hoso rules import: %s: %s\n", f, forms.UserError(err))
 				exit = 1
 				continue
 			}
@@ -143,17 +143,17 @@ Ví dụ:
 				data, err = forms.MarshalPack(p) // the file records the override
 			}
 			if err != nil {
-				fmt.Fprintf(stderr, "hoso rules import: %s: %v\n", f, err)
+				fmt.Fprintf(stderr, "hoso rules import: %s: %s\n", f, forms.UserError(err))
 				exit = 1
 				continue
 			}
 			if err := os.MkdirAll(*rulesDir, 0o755); err != nil {
-				fmt.Fprintln(stderr, "hoso rules import:", err)
+				fmt.Fprintln(stderr, "hoso rules import:", forms.UserError(err))
 				return 1
 			}
 			name := safeFileName(p.ID+"@"+p.Version) + ".json"
 			if err := writeFileAtomic(filepath.Join(*rulesDir, name), data); err != nil {
-				fmt.Fprintln(stderr, "hoso rules import:", err)
+				fmt.Fprintln(stderr, "hoso rules import:", forms.UserError(err))
 				exit = 1
 				continue
 			}

@@ -180,7 +180,7 @@ func Write(path string, perm os.FileMode, write func(io.Writer) error) error {
 	CleanStale(path)
 	tmp, err := os.CreateTemp(dir, tempPattern(filepath.Base(path)))
 	if err != nil {
-		return fmt.Errorf("không ghi được vào thư mục %s: %v", dir, err)
+		return fmt.Errorf("không ghi được vào thư mục %s: %w", dir, err)
 	}
 	name := tmp.Name()
 	if fi, err := os.Stat(path); err == nil {
@@ -198,11 +198,11 @@ func Write(path string, perm os.FileMode, write func(io.Writer) error) error {
 	}
 	if err := errors.Join(serr, cerr); err != nil {
 		os.Remove(name)
-		return fmt.Errorf("không ghi được %s: %v (ổ đĩa có đầy không?)", path, err)
+		return fmt.Errorf("không ghi được %s: %w (ổ đĩa có đầy không?)", path, err)
 	}
 	if err := os.Rename(name, path); err != nil {
 		os.Remove(name)
-		return fmt.Errorf("không ghi được %s: %v (tệp có đang mở trong chương trình khác không?)", path, err)
+		return fmt.Errorf("không ghi được %s: %w (tệp có đang mở trong chương trình khác không?)", path, err)
 	}
 	syncDir(dir)
 	return nil

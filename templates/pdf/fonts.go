@@ -8,13 +8,16 @@ import (
 	"strings"
 	"sync"
 
-	"fyne.io/fyne/v2/theme"
+	"github.com/go-fonts/liberation/liberationserifbold"
+	"github.com/go-fonts/liberation/liberationserifbolditalic"
+	"github.com/go-fonts/liberation/liberationserifitalic"
+	"github.com/go-fonts/liberation/liberationserifregular"
 	"golang.org/x/image/font/sfnt"
 )
 
 // FontSet is the four styles of the font the dossier is printed in.
 type FontSet struct {
-	Name       string // "Times New Roman", "Liberation Serif", "Noto Sans (Fyne)" ...
+	Name       string // "Times New Roman", "Liberation Serif", "Liberation Serif (go-fonts)" ...
 	Source     string // the file (or module) the regular style came from
 	Regular    []byte
 	Bold       []byte
@@ -40,7 +43,8 @@ var (
 // ResolveFonts finds the font to print with, in this order: the font the user picked
 // (opts.FontPath, a regular-style TTF whose bold and italic siblings are found by name, or a
 // directory in opts.FontDir), the system's Times New Roman, Liberation Serif or Tinos, and last
-// the Noto Sans that Fyne ships, so that printing never fails for want of a font. A font is taken
+// the Liberation Serif built into the program (Go module github.com/go-fonts/liberation), so that
+// printing never fails for want of a font. A font is taken
 // only if it has every Vietnamese letter. The result is cached per process. The returned notes say
 // why a picked font was passed over.
 func ResolveFonts(opts Options) (*FontSet, []string) {
@@ -70,7 +74,7 @@ func ResolveFonts(opts Options) (*FontSet, []string) {
 			notes = append(notes, fmt.Sprintf("Không dùng được phông chữ đã chọn (%s): %v; dùng phông chữ khác", c.regular, err))
 		}
 	}
-	fs := fyneFonts()
+	fs := builtinFonts()
 	fontCache[key] = fs
 	return fs, notes
 }
@@ -179,7 +183,7 @@ func loadCandidate(c fontCandidate) (*FontSet, error) {
 func checkVietnamese(data []byte) error {
 	f, err := sfnt.Parse(data)
 	if err != nil {
-		return fmt.Errorf("không phải tệp phông chữ TrueType đọc được (%v)", err)
+		return fmt.Errorf("không phải tệp phông chữ TrueType đọc được (%w)", err)
 	}
 	var buf sfnt.Buffer
 	var missing []rune
@@ -194,14 +198,15 @@ func checkVietnamese(data []byte) error {
 	return nil
 }
 
-// fyneFonts is the last resort: the Noto Sans that Fyne bundles in its theme package.
-func fyneFonts() *FontSet {
+// builtinFonts is the last resort: Liberation Serif (metric-compatible with Times New Roman, with
+// every Vietnamese letter) from a Go module made for fonts, compiled into the program.
+func builtinFonts() *FontSet {
 	return &FontSet{
-		Name:       "Noto Sans (Fyne)",
-		Source:     "fyne.io/fyne/v2/theme",
-		Regular:    theme.DefaultTextFont().Content(),
-		Bold:       theme.DefaultTextBoldFont().Content(),
-		Italic:     theme.DefaultTextItalicFont().Content(),
-		BoldItalic: theme.DefaultTextBoldItalicFont().Content(),
+		Name:       "Liberation Serif (go-fonts)",
+		Source:     "github.com/go-fonts/liberation",
+		Regular:    liberationserifregular.TTF,
+		Bold:       liberationserifbold.TTF,
+		Italic:     liberationserifitalic.TTF,
+		BoldItalic: liberationserifbolditalic.TTF,
 	}
 }

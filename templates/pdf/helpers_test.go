@@ -39,10 +39,14 @@ func renderApp(t testing.TB, name string, app *forms.Application, v templates.Va
 	return path, res, rep
 }
 
-// needTool skips the test when a command-line tool is missing (CI installs poppler-utils and qpdf).
+// needTool skips the test when a command-line tool is missing; under CI (CI set to anything but ""
+// or "false", as `make test` does) it fails it: CI installs poppler-utils and qpdf.
 func needTool(t testing.TB, name string) {
 	t.Helper()
 	if _, err := exec.LookPath(name); err != nil {
+		if ci := os.Getenv("CI"); ci != "" && ci != "false" {
+			t.Fatalf("%s is not installed, and CI must check the real PDF with it: apt-get install poppler-utils qpdf (make deps-test does)", name)
+		}
 		t.Skipf("%s is not installed (apt-get install poppler-utils qpdf): skipping the check of the real PDF", name)
 	}
 }

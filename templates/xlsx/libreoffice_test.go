@@ -26,11 +26,16 @@ const recalcProfile = `<?xml version="1.0" encoding="UTF-8"?>
 // csvFilter exports every sheet as UTF-8 CSV with raw (unformatted) numbers.
 const csvFilter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
 
-// soffice returns LibreOffice's path, or skips the test loudly when it is not installed.
+// soffice returns LibreOffice's path, or skips the test loudly when it is not installed; under
+// CI (CI set to anything but "" or "false", as `make test` does) a missing LibreOffice fails it.
 func soffice(t *testing.T) string {
 	t.Helper()
 	path, err := exec.LookPath("soffice")
 	if err != nil {
+		if ci := os.Getenv("CI"); ci != "" && ci != "false" {
+			t.Fatal("LibreOffice (soffice) is not installed, and CI must check the sheet's formulas with it: " +
+				"apt-get install -y --no-install-recommends libreoffice-calc-nogui (make deps-test does)")
+		}
 		t.Skip("SKIPPED: LibreOffice (soffice) is not installed, so the sheet's formulas were NOT checked by a real " +
 			"spreadsheet engine. Install it (apt-get install -y --no-install-recommends libreoffice-calc-nogui); CI does.")
 	}

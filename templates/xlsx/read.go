@@ -100,7 +100,7 @@ func readMachineSheet(f *excelize.File) (*Imported, error) {
 	}
 	rows, err := sheetRows(f, SheetMachine)
 	if err != nil {
-		return nil, fmt.Errorf("không đọc được trang %s: %v", SheetMachine, err)
+		return nil, fmt.Errorf("không đọc được trang %s: %w", SheetMachine, err)
 	}
 	kv := map[string]string{}
 	for _, row := range rows {
