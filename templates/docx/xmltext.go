@@ -2,35 +2,29 @@ package docx
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"khuyencong/forms"
 )
 
-// esc returns s in NFC with the characters XML 1.0 forbids dropped and the rest escaped for
-// element content and attribute values.
+// esc returns s with broken UTF-8 and the characters XML 1.0 forbids dropped, then in NFC (in this
+// order: a dropped byte between a letter and its accent must not leave them uncomposed), escaped
+// for element content and attribute values.
 func esc(s string) string {
-	s = forms.NFC(s)
+	s = forms.NFC(strings.Map(xmlChar, strings.ToValidUTF8(s, "")))
 	var b strings.Builder
 	b.Grow(len(s) + 16)
-	for i, r := range s {
-		switch {
-		case r == utf8.RuneError && len(s[i:]) > 0 && !validAt(s, i):
-			continue // a broken byte sequence
-		case r == '&':
+	for _, r := range s {
+		switch r {
+		case '&':
 			b.WriteString("&amp;")
-		case r == '<':
+		case '<':
 			b.WriteString("&lt;")
-		case r == '>':
+		case '>':
 			b.WriteString("&gt;")
-		case r == '"':
+		case '"':
 			b.WriteString("&quot;")
-		case r == '\'':
+		case '\'':
 			b.WriteString("&apos;")
-		case r == '\t' || r == '\n' || r == '\r':
-			b.WriteRune(r)
-		case r < 0x20, r >= 0xD800 && r <= 0xDFFF, r == 0xFFFE, r == 0xFFFF:
-			continue
 		default:
 			b.WriteRune(r)
 		}
@@ -38,8 +32,14 @@ func esc(s string) string {
 	return b.String()
 }
 
-// validAt reports whether the rune at byte i of s is a real U+FFFD rather than a decoding error.
-func validAt(s string, i int) bool {
-	r, size := utf8.DecodeRuneInString(s[i:])
-	return !(r == utf8.RuneError && size <= 1)
+// xmlChar keeps the characters XML 1.0 allows (tab, line breaks, everything from U+0020 but the
+// surrogates and U+FFFE, U+FFFF) and drops the rest.
+func xmlChar(r rune) rune {
+	switch {
+	case r == '\t' || r == '\n' || r == '\r':
+		return r
+	case r < 0x20, r >= 0xD800 && r <= 0xDFFF, r == 0xFFFE, r == 0xFFFF:
+		return -1
+	}
+	return r
 }
