@@ -92,6 +92,7 @@ func New(fa fyne.App, deps Deps) *App {
 	a.w.SetOnDropped(a.dropped)
 	a.addShortcuts()
 	a.showHome()
+	a.watchLibrary()
 	return a
 }
 
