@@ -69,12 +69,11 @@ type Backups interface {
 // Deps are what the app is handed by its main package.
 type Deps struct {
 	Store    forms.Store
-	Exporter Exporter        // nil: generation explains that it is not available
-	Opener   Opener          // nil: SystemOpener
-	Packager Packager        // nil: hand-off packages are not offered
-	Backups  Backups         // nil: only "back up now" is offered
-	Shared   SharedLibraries // nil: the shared-library settings only show the user name
-	RulesDir string          // where imported rule packs are kept
+	Exporter Exporter // nil: generation explains that it is not available
+	Opener   Opener   // nil: SystemOpener
+	Packager Packager // nil: hand-off packages are not offered
+	Backups  Backups  // nil: only "back up now" is offered
+	RulesDir string   // where imported rule packs are kept
 	// Packs returns the rule packs in force (embedded and imported); nil: forms.LoadPacks(RulesDir).
 	Packs func() []*forms.RulePack
 	// FontInUse names the font the PDF would use with the given font file ("" = automatic); optional.
@@ -84,4 +83,6 @@ type Deps struct {
 	Go func(func())
 	// Now gives the time; nil: time.Now.
 	Now func() time.Time
+	// Shared tests and chooses a shared library on a server; nil: the settings show the user name only.
+	Shared SharedLibraries
 }
