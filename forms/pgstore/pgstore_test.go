@@ -242,3 +242,17 @@ func TestWatch(t *testing.T) {
 		t.Error("Watch did not return after its context ended")
 	}
 }
+
+// An import that merges into a client whose record was changed behind the store's back is refused.
+func TestImportRefusesDamagedClient(t *testing.T) {
+	s := openTest(t)
+	c, _ := sample(t, s)
+	if _, err := s.pool.Exec(context.Background(), "UPDATE clients SET data = replace(data, 'Tân Phú', 'Tân Phố') WHERE id = $1", c.ID); err != nil {
+		t.Fatal(err)
+	}
+	app := forms.Sample(forms.Equipment)
+	app.Enterprise.TaxCode = c.Enterprise.TaxCode
+	if _, err := s.ImportApplication(app, forms.ImportMerge); err == nil || !strings.Contains(err.Error(), "SHA-256") {
+		t.Errorf("merge into a damaged client: %v", err)
+	}
+}
