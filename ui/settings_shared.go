@@ -84,6 +84,9 @@ func newSharedCard(a *App) *sharedCard {
 	} else {
 		c.status.SetText(tr("Phiên bản này không kết nối được máy chủ."))
 	}
+	if shared, ok := a.deps.Store.(fmt.Stringer); ok && strings.HasPrefix(shared.String(), "postgres://") {
+		c.status.SetText(tr("Đang dùng thư viện dùng chung ") + shared.String())
+	}
 	body = append(body, c.status)
 	c.card = widget.NewCard(tr("Thư viện dùng chung trên máy chủ"),
 		tr("Nhiều người cùng làm trên một thư viện PostgreSQL; tên của bạn được ghi vào mỗi lần lưu. Mật khẩu được lưu vào tệp .pgpass, không ghi vào cài đặt."),

@@ -15,6 +15,7 @@ func init() {
 		"Thư viện dùng chung trên máy chủ":          "Shared library on a server",
 		"Nhiều người cùng làm trên một thư viện PostgreSQL; tên của bạn được ghi vào mỗi lần lưu. Mật khẩu được lưu vào tệp .pgpass, không ghi vào cài đặt.": "Several people work on one PostgreSQL library; your name is recorded with every save. The password goes into the .pgpass file, never into the settings.",
 		"Hãy nhập địa chỉ thư viện, ví dụ postgres://lan@may-chu:5432/hoso":                                                                                  "Enter the library's address, for example postgres://lan@server:5432/hoso",
+		"Đang dùng thư viện dùng chung ":              "In use: the shared library ",
 		"Đang kết nối…":                               "Connecting…",
 		"Không kết nối được: ":                        "Could not connect: ",
 		"Kết nối tốt: %s có %d khách hàng, %d hồ sơ.": "Connected: %s has %d clients, %d dossiers.",
