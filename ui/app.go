@@ -97,6 +97,7 @@ func New(fa fyne.App, deps Deps) *App {
 	a.w.SetOnDropped(a.dropped)
 	a.addShortcuts()
 	a.showHome()
+	a.watchLibrary()
 	return a
 }
 
@@ -239,6 +240,7 @@ func (a *App) openApplication(app *forms.Application) {
 		a.showError(tr("Không mở được hồ sơ"), fmt.Errorf(tr("chương trình %q không có trong phiên bản này"), app.Programme), tr("Cập nhật ứng dụng rồi mở lại."))
 		return
 	}
+	a.saver.track(app.ID)
 	a.wizard = newWizardScreen(a, app)
 	a.setOpen(&app.Enterprise, fmt.Sprintf("%s %d", programmeLabel(app.Programme), app.Year))
 	a.setBody("wizard", a.wizard.root)

@@ -29,6 +29,8 @@ type saver struct {
 
 	writeMu sync.Mutex
 	written map[string]uint64 // key → sequence of the newest snapshot written
+
+	book versionBook // versions the open dossiers are based on (conflict.go)
 }
 
 // writer writes one snapshot; it runs off the UI goroutine.
@@ -136,7 +138,7 @@ func (s *saver) saveApplication(app *forms.Application) {
 	store := s.a.deps.Store
 	s.mark("app:"+app.ID, func() func() error {
 		c := cloneApplication(app)
-		return func() error { return store.SaveApplication(c) }
+		return func() error { return s.writeApplication(store, c) }
 	})
 }
 

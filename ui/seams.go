@@ -92,4 +92,6 @@ type Deps struct {
 	// returns the copy's path and SHA-256 (the dossier then refers to the copy); nil: the file is
 	// referred to where it is.
 	AdoptAttachment func(path string) (stored, sha256 string, err error)
+	// Shared tests and chooses a shared library on a server; nil: the settings show the user name only.
+	Shared SharedLibraries
 }

@@ -152,6 +152,7 @@ func newSettingsScreen(a *App) *settingsScreen {
 			s.wordDemo)),
 		widget.NewCard(tr("Gói quy định"), tr("Mức hỗ trợ, mức trần và điều kiện, mỗi con số kèm căn cứ pháp lý"), container.NewVBox(
 			s.packs, container.NewHBox(s.importPk))),
+		newSharedCard(a).card,
 		widget.NewCard(tr("Người ký mặc định"), tr("Dùng cho hồ sơ mới khi hồ sơ khách hàng chưa có người đại diện"), widget.NewForm(
 			widget.NewFormItem(tr("Họ và tên"), s.signer),
 			widget.NewFormItem(tr("Chức vụ"), s.signerTtl))),

@@ -54,6 +54,7 @@ func runDB(args []string, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintln(w, "")
 		fmt.Fprintf(w, "Tệp dữ liệu mặc định: biến môi trường %s, nếu không thì HosoKhuyenCong/hoso.db trong thư mục dữ liệu người dùng.\n", boltstore.EnvPath)
+		fmt.Fprintln(w, "Thư viện dùng chung trên máy chủ PostgreSQL: --db postgres://người_dùng@máy_chủ/tên (mật khẩu trong ~/.pgpass hoặc PGPASSWORD; tên người sửa: HOSO_USER).")
 		fmt.Fprintln(w, "")
 		fmt.Fprintln(w, "Ví dụ:")
 		fmt.Fprintln(w, "  hoso db list --year 2027")

@@ -41,7 +41,7 @@ func main() {
 		}
 		return
 	}
-	path, err := library.Resolve(*dbFlag)
+	path, err := library.Resolve(chooseLibrary(a, *dbFlag))
 	if err != nil {
 		ui.ShowFatal(a, err.Error())
 		os.Exit(1)
@@ -101,7 +101,7 @@ func main() {
 		os.Exit(1)
 	}
 	defer store.Close()
-	store.SetUser(userName())
+	store.SetUser(userName(a))
 	w := ui.New(a, deps(store, path))
 	wintyping.Install(w.Window())
 	if srv := serveInstance(instPath, w); srv != nil {
@@ -120,6 +120,7 @@ func deps(store forms.Store, dbPath string) ui.Deps {
 		Store:      store,
 		Exporter:   exporter{},
 		Packager:   packager{store: store},
+		Shared:     sharedLibraries{store: store},
 		RulesDir:   rulesDir,
 		Packs:      func() []*forms.RulePack { p, _ := forms.LoadPacks(rulesDir); return p },
 		FontInUse:  fontInUse,

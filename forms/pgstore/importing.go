@@ -42,7 +42,8 @@ func (s *Store) ImportApplication(app *forms.Application, mode forms.ImportMode)
 				var id, data string
 				var sum []byte
 				var c forms.Client
-				if err := rows.Scan(&id, &data, &sum); err == nil {
+				err := rows.Scan(&id, &data, &sum)
+				if err == nil {
 					err = decode(data, sum, &c, "khách hàng", id)
 				}
 				if err != nil {

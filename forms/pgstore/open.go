@@ -65,7 +65,7 @@ func Open(conninfo string, opts Options) (*Store, error) {
 	}
 	cfg, err := pgxpool.ParseConfig(conninfo)
 	if err != nil {
-		return nil, fmt.Errorf("chuỗi kết nối PostgreSQL không hợp lệ (%v): dùng dạng postgres://người_dùng@máy_chủ:5432/tên_thư_viện hoặc host=... dbname=... user=...", redactErr(err))
+		return nil, fmt.Errorf("chuỗi kết nối PostgreSQL không hợp lệ (%v): dùng dạng postgres://người_dùng@máy_chủ:5432/tên_thư_viện hoặc host=… dbname=… user=…", redactErr(err))
 	}
 	if cfg.ConnConfig.ConnectTimeout == 0 {
 		cfg.ConnConfig.ConnectTimeout = opts.ConnectTimeout

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"khuyencong/forms"
 	"khuyencong/forms/pgstore/pgtest"
@@ -197,5 +198,61 @@ func TestTwoSessionsConflict(t *testing.T) {
 	}
 	if got, _ := minhStore.Application(app.ID); got.Enterprise.Phone != "0243 111 222" {
 		t.Errorf("stored phone %q, want Lan's", got.Enterprise.Phone)
+	}
+}
+
+// Another session's saves are announced to a watcher (LISTEN/NOTIFY).
+func TestWatch(t *testing.T) {
+	url := pgtest.DB(t)
+	s, err := Open(url, Options{LocalDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	other, err := Open(url, Options{LocalDir: t.TempDir(), User: "Nguyễn Thị Lan"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	ids := make(chan string, 100)
+	done := make(chan struct{})
+	go func() {
+		s.Watch(ctx, func(id string) { ids <- id })
+		close(done)
+	}()
+	time.Sleep(300 * time.Millisecond) // LISTEN in place
+	c, app := sample(t, other)
+	want := map[string]bool{c.ID: false, app.ID: false}
+	deadline := time.After(10 * time.Second)
+	for !want[c.ID] || !want[app.ID] {
+		select {
+		case id := <-ids:
+			if _, ok := want[id]; ok {
+				want[id] = true
+			}
+		case <-deadline:
+			t.Fatalf("notifications not received: %v", want)
+		}
+	}
+	cancel()
+	select {
+	case <-done:
+	case <-time.After(5 * time.Second):
+		t.Error("Watch did not return after its context ended")
+	}
+}
+
+// An import that merges into a client whose record was changed behind the store's back is refused.
+func TestImportRefusesDamagedClient(t *testing.T) {
+	s := openTest(t)
+	c, _ := sample(t, s)
+	if _, err := s.pool.Exec(context.Background(), "UPDATE clients SET data = replace(data, 'Tân Phú', 'Tân Phố') WHERE id = $1", c.ID); err != nil {
+		t.Fatal(err)
+	}
+	app := forms.Sample(forms.Equipment)
+	app.Enterprise.TaxCode = c.Enterprise.TaxCode
+	if _, err := s.ImportApplication(app, forms.ImportMerge); err == nil || !strings.Contains(err.Error(), "SHA-256") {
+		t.Errorf("merge into a damaged client: %v", err)
 	}
 }

@@ -123,6 +123,7 @@ func Start() (*Server, error) {
 		opts := fmt.Sprintf("-k %s -p %d -c listen_addresses='' -c max_connections=200 -c shared_buffers=32MB", s.sock, s.port)
 		out, err := s.run("pg_ctl", "-D", data, "-w", "-t", "60", "-l", filepath.Join(dir, "log"), "-o", opts, "start")
 		if err == nil {
+			s.watchdog()
 			return s, nil
 		}
 		if attempt == 2 {
@@ -172,6 +173,22 @@ func (s *Server) CreateDB(name string) error {
 	defer conn.Close(ctx)
 	_, err = conn.Exec(ctx, "CREATE DATABASE "+pgx.Identifier{name}.Sanitize())
 	return err
+}
+
+// watchdog starts a small shell that stops the cluster and removes its folder if this process dies
+// without calling Stop (killed by a timeout or by hand).
+func (s *Server) watchdog() {
+	stop := fmt.Sprintf("%s -D %s -m immediate -w stop", filepath.Join(s.bin, "pg_ctl"), filepath.Join(s.dir, "data"))
+	if s.asUser != "" {
+		stop = "runuser -u " + s.asUser + " -- " + stop
+	}
+	script := fmt.Sprintf("while kill -0 %d 2>/dev/null; do sleep 2; done; [ -d %s/data ] && { %s; rm -rf %s; }; true",
+		os.Getpid(), s.dir, stop, s.dir)
+	cmd := exec.Command("sh", "-c", script)
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = nil, nil, nil
+	if cmd.Start() == nil {
+		go cmd.Wait()
+	}
 }
 
 // Stop stops the cluster and removes its folder.
