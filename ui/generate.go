@@ -100,7 +100,7 @@ func (w *wizardScreen) generateInto(dir, variant string) {
 
 	pending := a.saver.take()
 	req := ExportRequest{App: cloneApplication(w.app), Report: rep, Dir: dir, Variant: variant,
-		FontPath: a.prefs.String(prefFont), WordStyle: a.wordStyle()}
+		FontPath: a.prefs.String(prefFont), WordStyle: a.wordStyle(), DossierPages: a.prefs.Bool(prefDossierPages)}
 	appID := w.app.ID
 	store, exp := a.deps.Store, a.deps.Exporter
 	a.background(func() {

@@ -22,6 +22,8 @@ type ExportRequest struct {
 	Variant   string             // VariantFinal, VariantDraft or VariantBlank
 	FontPath  string             // a .ttf the user picked in settings; "" for the automatic font chain
 	WordStyle forms.WordStyle    // the style of amounts in words
+	// DossierPages prints the dossier-wide page count in the top margin (a setting, off by default).
+	DossierPages bool
 }
 
 // ExportResult says what an export wrote.

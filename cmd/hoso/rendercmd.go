@@ -20,6 +20,7 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 	draft := fs.Bool("draft", false, "bản nháp (có dấu BẢN NHÁP trên mọi trang)")
 	blank := fs.Bool("blank", false, "mẫu trống để điền tay")
 	noXLSX := fs.Bool("no-xlsx", false, "không xuất bảng dự toán Excel")
+	dossierPages := fs.Bool("dossier-pages", false, "in số trang toàn hồ sơ (\"Hồ sơ: trang 2/11\") ở lề trên mỗi trang; mặc định tắt theo Nghị định 30/2020")
 	rulesDir := fs.String("rules", defaultRulesDir(), "thư mục gói quy định của người dùng")
 	font := fs.String("font", os.Getenv("HOSO_FONT"), "tệp phông TrueType dùng cho PDF (mặc định: Times New Roman của hệ thống hoặc tương đương)")
 	style := fs.String("style", "", "kiểu đọc số tiền bằng chữ: linh|le, nghin|ngan, bon|tu")
@@ -67,7 +68,7 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 		}
 		res, err := export.Write(context.Background(), app, rep, *outDir, export.Options{
 			Variant: templates.Variant(variant), WordStyle: ws, FontPath: *font, AppVersion: assets.Version(),
-			BaseDir: baseDir, SkipXLSX: *noXLSX}, nil)
+			BaseDir: baseDir, SkipXLSX: *noXLSX, DossierPages: *dossierPages}, nil)
 		if err != nil {
 			fmt.Fprintf(stderr, "hoso render: %s: %v\n", displayName(path), err)
 			exit = 1

@@ -27,6 +27,8 @@ type Options struct {
 	AppVersion string
 	BaseDir    string // where relative attachment paths start (the dossier file's folder)
 	SkipXLSX   bool   // write the PDF only
+	// DossierPages prints "Hồ sơ: trang x/y" in the PDF's top margin (pdf.Options.DossierPages).
+	DossierPages bool
 }
 
 // Result names the files written and what the reader should know.
@@ -110,7 +112,7 @@ func Write(ctx context.Context, app *forms.Application, rep *forms.Report, dir s
 	var pres pdf.Result
 	err = writeAtomic(ctx, res.PDFPath, func(w io.Writer) error {
 		var err error
-		pres, err = pdf.Write(w, doc, pdf.Options{FontPath: opts.FontPath})
+		pres, err = pdf.Write(w, doc, pdf.Options{FontPath: opts.FontPath, DossierPages: opts.DossierPages})
 		return err
 	})
 	if err != nil {
