@@ -234,7 +234,8 @@ func letterStep() Step {
 	return Step{ID: "letter", Kind: StepQuestions, Title: "Công văn và người ký", TitleEN: "Letter and signer",
 		Fields: []Field{
 			{Path: "letter.number", Kind: FieldText, Label: "Số công văn", LabelEN: "Letter number", Help: "Ví dụ: 15/CV-PH; để trống để ghi tay"},
-			{Path: "letter.recipient", Kind: FieldText, Label: "Kính gửi", LabelEN: "Addressed to", Required: true, Help: "Ví dụ: Sở Công Thương Thành phố Hồ Chí Minh"},
+			{Path: "letter.recipient", Kind: FieldText, Label: "Kính gửi", LabelEN: "Addressed to",
+				Help: "Để trống để gửi Sở Công Thương của tỉnh, thành phố nhận hồ sơ (tên sau sắp xếp đơn vị hành chính 2025), ví dụ: Sở Công Thương Thành phố Hồ Chí Minh", HelpEN: "Leave empty for the Department of Industry and Trade of the province receiving the dossier"},
 			{Path: "letter.place", Kind: FieldText, Label: "Địa danh", LabelEN: "Place", Help: "Để trống để dùng tên tỉnh/thành phố của địa chỉ"},
 			{Path: "letter.date", Kind: FieldDate, Label: "Ngày ký", LabelEN: "Date", Validate: ValidateDate, Help: "Để trống để ghi tay"},
 			{Path: "signer.name", Kind: FieldText, Label: "Người ký", LabelEN: "Signer", Required: true},
