@@ -47,6 +47,8 @@ func (k EnterpriseKind) RegistrationName() string {
 		return "giấy chứng nhận đăng ký hộ kinh doanh"
 	case KindCooperative:
 		return "giấy chứng nhận đăng ký hợp tác xã"
+	case KindCoopGroup:
+		return "hợp đồng hợp tác của tổ hợp tác"
 	}
 	return "giấy chứng nhận đăng ký doanh nghiệp"
 }

@@ -42,12 +42,13 @@ func TestHouseholdBusinessDossier(t *testing.T) {
 		}
 	}
 	text := dossierText(buildFinal(t, app))
-	for _, want := range []string{"chủ hộ kinh doanh", "(Ký, ghi rõ họ tên, đóng dấu nếu có)", "079083001234"} {
+	for _, want := range []string{"chủ hộ kinh doanh", "(Ký, ghi rõ họ tên, đóng dấu nếu có)", "079083001234", "Bản sao giấy chứng nhận đăng ký hộ kinh doanh"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("household dossier lacks %q", want)
 		}
 	}
-	for _, bad := range []string{"người đại diện theo pháp luật", "Người đại diện theo pháp luật", "(Ký, ghi rõ họ tên và đóng dấu)"} {
+	for _, bad := range []string{"người đại diện theo pháp luật", "Người đại diện theo pháp luật", "(Ký, ghi rõ họ tên và đóng dấu)",
+		"chủ hộ kinh doanh, làm chủ hộ kinh doanh", "mã số doanh nghiệp", "đăng ký doanh nghiệp"} {
 		if strings.Contains(text, bad) {
 			t.Errorf("household dossier prints %q", bad)
 		}
