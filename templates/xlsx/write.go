@@ -850,7 +850,11 @@ func (b *builder) writeFooterBlock(sw *excelize.StreamWriter) error {
 	}
 	row++
 	hint := make([]any, lastVisibleCol)
-	hint[colSupport-1] = excelize.Cell{StyleID: st.signItalic, Value: "(Ký, ghi rõ họ tên, đóng dấu)"}
+	seal := "(Ký, ghi rõ họ tên, đóng dấu)"
+	if b.app.Enterprise.Kind == forms.KindHousehold { // a household business may have no seal
+		seal = b.app.Enterprise.Kind.SignatureNote()
+	}
+	hint[colSupport-1] = excelize.Cell{StyleID: st.signItalic, Value: seal}
 	hint[0] = excelize.Cell{StyleID: st.signItalic, Value: "(Ký, ghi rõ họ tên)"}
 	hint[colQuantity-1] = excelize.Cell{StyleID: st.signItalic, Value: "(Ký, ghi rõ họ tên)"}
 	if err := sw.SetRow(cell(1, row), hint, excelize.RowOpts{Height: lineHeight}); err != nil {
