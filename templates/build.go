@@ -384,11 +384,8 @@ func (b *builder) signature(recipients []string) Block {
 
 func signatureTitles(app *forms.Application) []string {
 	title := upper(signerTitle(app))
-	switch app.Enterprise.Kind {
-	case forms.KindCooperative:
-		return []string{"TM. HỢP TÁC XÃ", title}
-	case forms.KindCoopGroup:
-		return []string{"TM. TỔ HỢP TÁC", title}
+	if tm := app.Enterprise.Kind.SignatureAuthority(); tm != "" {
+		return []string{tm, title}
 	}
 	return []string{title}
 }

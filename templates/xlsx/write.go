@@ -760,12 +760,16 @@ func (b *builder) writeFooterBlock(sw *excelize.StreamWriter) error {
 		made = "khi lập bảng ngày " + forms.DateOf(b.opts.Now).String()
 	}
 	wn := "Số tiền bằng chữ ghi theo số liệu " + made + "; nếu sửa số lượng hoặc đơn giá, hãy nhập lại bảng vào ứng dụng để tính lại mức hỗ trợ và số tiền bằng chữ."
+	checkHead := "KIỂM TRA (tự tính lại khi sửa bảng)"
+	if !b.opts.Draft { // notes to the preparer: the final sheet leaves them out
+		wn, checkHead = "", "KIỂM TRA"
+	}
 	if err := mergedRow(sw, row, wn, st.wordsNote, textHeight(wn, full, smallLineHight)); err != nil {
 		return err
 	}
 
 	// Checks.
-	if err := sw.SetRow(cell(1, b.checkHeadRow()), []any{excelize.Cell{StyleID: st.noteHead, Value: "KIỂM TRA (tự tính lại khi sửa bảng)"}},
+	if err := sw.SetRow(cell(1, b.checkHeadRow()), []any{excelize.Cell{StyleID: st.noteHead, Value: checkHead}},
 		excelize.RowOpts{Height: lineHeight}); err != nil {
 		return err
 	}
@@ -832,6 +836,10 @@ func (b *builder) writeFooterBlock(sw *excelize.StreamWriter) error {
 	if signerTitle == "" {
 		signerTitle = "THỦ TRƯỞNG ĐƠN VỊ"
 	}
+	titleHeight := lineHeight
+	if tm := b.app.Enterprise.Kind.SignatureAuthority(); tm != "" { // "TM. HỢP TÁC XÃ" above the title
+		signerTitle, titleHeight = tm+"\n"+signerTitle, 2*lineHeight
+	}
 	titles := []struct {
 		from, to int
 		text     string
@@ -840,7 +848,7 @@ func (b *builder) writeFooterBlock(sw *excelize.StreamWriter) error {
 	for _, t := range titles {
 		vals[t.from-1] = excelize.Cell{StyleID: st.signTitle, Value: t.text}
 	}
-	if err := sw.SetRow(cell(1, row), vals, excelize.RowOpts{Height: lineHeight}); err != nil {
+	if err := sw.SetRow(cell(1, row), vals, excelize.RowOpts{Height: titleHeight}); err != nil {
 		return err
 	}
 	for _, t := range titles {
