@@ -47,6 +47,8 @@ func (k EnterpriseKind) RegistrationName() string {
 		return "giấy chứng nhận đăng ký hộ kinh doanh"
 	case KindCooperative:
 		return "giấy chứng nhận đăng ký hợp tác xã"
+	case KindCoopGroup:
+		return "hợp đồng hợp tác của tổ hợp tác"
 	}
 	return "giấy chứng nhận đăng ký doanh nghiệp"
 }
@@ -57,6 +59,18 @@ func (k EnterpriseKind) SignatureNote() string {
 		return "(Ký, ghi rõ họ tên, đóng dấu nếu có)"
 	}
 	return "(Ký, ghi rõ họ tên và đóng dấu)"
+}
+
+// SignatureAuthority is the line above the signer's title when the signer signs for a collective
+// body (ND 30/2020 "TM."): "TM. HỢP TÁC XÃ", "TM. TỔ HỢP TÁC"; "" otherwise.
+func (k EnterpriseKind) SignatureAuthority() string {
+	switch k {
+	case KindCooperative:
+		return "TM. HỢP TÁC XÃ"
+	case KindCoopGroup:
+		return "TM. TỔ HỢP TÁC"
+	}
+	return ""
 }
 
 // NameWithHonorific is "ông Nguyễn Văn A", "bà Lê Thị B", or "ông/bà …" when the gender is unknown.

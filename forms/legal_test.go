@@ -172,3 +172,21 @@ func TestCooperativesAndHouseholdsPassTheSizeTest(t *testing.T) {
 		t.Error("an enterprise without insured employees is not asked for them")
 	}
 }
+
+func TestGenderAgainstTheCitizenNumber(t *testing.T) {
+	app := Sample(Equipment) // Nguyễn Thị Ngọc Hường, 077185001234: 4th digit 1, a woman
+	app.Enterprise.Representative.Gender = GenderMale
+	warned := false
+	for _, p := range Validate(app) {
+		warned = warned || p.Path == "enterprise.representative.gender"
+	}
+	if !warned {
+		t.Error("a man's honorific on a woman's citizen number is not warned")
+	}
+	app.Enterprise.Representative.Gender = GenderFemale
+	for _, p := range Validate(app) {
+		if p.Path == "enterprise.representative.gender" {
+			t.Errorf("warned: %s", p.Message)
+		}
+	}
+}

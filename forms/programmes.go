@@ -202,15 +202,20 @@ func objectivesStep(extra ...Field) Step {
 	return Step{ID: "objectives", Kind: StepQuestions, Title: "Mục tiêu và quy mô", TitleEN: "Objectives and scale", Fields: append(fields, extra...)}
 }
 
+// scheduleField is the table of tasks with their dates (đề án section V).
+func scheduleField(required bool) Field {
+	return Field{Path: "project.schedule", Kind: FieldTable, Label: "Nội dung và tiến độ thực hiện", LabelEN: "Tasks and schedule", Required: required, MinRows: 1, Columns: []Field{
+		{Path: "name", Kind: FieldText, Label: "Nội dung công việc", LabelEN: "Task", Required: true},
+		{Path: "start", Kind: FieldDate, Label: "Bắt đầu", LabelEN: "Start", Required: true, Validate: ValidateDate},
+		{Path: "end", Kind: FieldDate, Label: "Kết thúc", LabelEN: "End", Required: true, Validate: ValidateDate},
+		{Path: "responsible", Kind: FieldText, Label: "Đơn vị, người thực hiện", LabelEN: "Responsible"},
+	}}
+}
+
 func planStep() Step {
 	return Step{ID: "plan", Kind: StepQuestions, Title: "Tiến độ, tổ chức và hiệu quả", TitleEN: "Schedule, organisation, effects",
 		Fields: []Field{
-			{Path: "project.schedule", Kind: FieldTable, Label: "Nội dung và tiến độ thực hiện", LabelEN: "Tasks and schedule", Required: true, MinRows: 1, Columns: []Field{
-				{Path: "name", Kind: FieldText, Label: "Nội dung công việc", LabelEN: "Task", Required: true},
-				{Path: "start", Kind: FieldDate, Label: "Bắt đầu", LabelEN: "Start", Required: true, Validate: ValidateDate},
-				{Path: "end", Kind: FieldDate, Label: "Kết thúc", LabelEN: "End", Required: true, Validate: ValidateDate},
-				{Path: "responsible", Kind: FieldText, Label: "Đơn vị, người thực hiện", LabelEN: "Responsible"},
-			}},
+			scheduleField(true),
 			{Path: "project.organisation", Kind: FieldMultiline, Label: "Tổ chức thực hiện", LabelEN: "Organisation", Required: true},
 			{Path: "project.effects", Kind: FieldMultiline, Label: "Hiệu quả kinh tế, xã hội, môi trường", LabelEN: "Economic, social and environmental effects", Required: true,
 				Help: "Hiệu quả, tính bền vững và khả năng nhân rộng", HelpEN: "Effects, sustainability, replicability"},
@@ -234,7 +239,8 @@ func letterStep() Step {
 	return Step{ID: "letter", Kind: StepQuestions, Title: "Công văn và người ký", TitleEN: "Letter and signer",
 		Fields: []Field{
 			{Path: "letter.number", Kind: FieldText, Label: "Số công văn", LabelEN: "Letter number", Help: "Ví dụ: 15/CV-PH; để trống để ghi tay"},
-			{Path: "letter.recipient", Kind: FieldText, Label: "Kính gửi", LabelEN: "Addressed to", Required: true, Help: "Ví dụ: Sở Công Thương Thành phố Hồ Chí Minh"},
+			{Path: "letter.recipient", Kind: FieldText, Label: "Kính gửi", LabelEN: "Addressed to",
+				Help: "Để trống để gửi Sở Công Thương của tỉnh, thành phố nhận hồ sơ (tên sau sắp xếp đơn vị hành chính 2025), ví dụ: Sở Công Thương Thành phố Hồ Chí Minh", HelpEN: "Leave empty for the Department of Industry and Trade of the province receiving the dossier"},
 			{Path: "letter.place", Kind: FieldText, Label: "Địa danh", LabelEN: "Place", Help: "Để trống để dùng tên tỉnh/thành phố của địa chỉ"},
 			{Path: "letter.date", Kind: FieldDate, Label: "Ngày ký", LabelEN: "Date", Validate: ValidateDate, Help: "Để trống để ghi tay"},
 			{Path: "signer.name", Kind: FieldText, Label: "Người ký", LabelEN: "Signer", Required: true},
@@ -474,8 +480,9 @@ func newTradeFairDef() *ProgrammeDef {
 					{Path: "project.selection.certificates", Kind: FieldMultiline, Label: "Chứng nhận, giải thưởng đã đạt", LabelEN: "Certificates and awards", ShowIf: selectionEntered},
 				}},
 			objectivesStep(),
-			{ID: "plan", Kind: StepQuestions, Title: "Tổ chức và hiệu quả", TitleEN: "Organisation and effects",
+			{ID: "plan", Kind: StepQuestions, Title: "Tiến độ, tổ chức và hiệu quả", TitleEN: "Schedule, organisation and effects",
 				Fields: []Field{
+					scheduleField(false),
 					{Path: "project.organisation", Kind: FieldMultiline, Label: "Tổ chức thực hiện", LabelEN: "Organisation", Required: true},
 					{Path: "project.effects", Kind: FieldMultiline, Label: "Hiệu quả dự kiến (hợp đồng, đơn hàng, thị trường mới)", LabelEN: "Expected effects", Required: true},
 					{Path: "project.prior_support_this_year", Kind: FieldMoney, Label: "Kinh phí khuyến công đã nhận trong năm (đồng)", LabelEN: "Support already received this year (VND)", Validate: ValidateMoney},

@@ -27,6 +27,7 @@ const (
 	CodeEligibility        = "eligibility"         // an eligibility criterion fails
 	CodeEligibilityUnknown = "eligibility-unknown" // an eligibility criterion cannot be decided
 	CodeUnverified         = "unverified"          // the rule pack has unverified values
+	CodeGender             = "gender"              // the representative's gender contradicts the citizen number
 	CodeRulePackOverride   = "rule-pack-override"  // an imported pack stands in for a shipped one (--override)
 )
 

@@ -158,6 +158,13 @@ func sampleTradeFair() *Application {
 	app.Project.Title = "Hỗ trợ tham gia Hội chợ Quốc tế Hàng thủ công mỹ nghệ, quà tặng và trang trí nội thất Việt Nam năm 2027"
 	app.Project.Location = "Trung tâm Hội chợ và Triển lãm Sài Gòn (SECC), Phường Tân Mỹ, Thành phố Hồ Chí Minh"
 	app.Project.Scope = "domestic"
+	app.Project.StartDate, app.Project.EndDate = Date{2027, 3, 1}, Date{2027, 5, 31}
+	app.Project.Schedule = []Task{
+		{Name: "Đăng ký gian hàng, chọn mẫu và chuẩn bị sản phẩm trưng bày", Start: Date{2027, 3, 1}, End: Date{2027, 4, 10}, Responsible: "Phòng kinh doanh"},
+		{Name: "Dàn dựng gian hàng, vận chuyển hàng, tham gia hội chợ", Start: Date{2027, 4, 11}, End: Date{2027, 4, 17}, Responsible: "Ban giám đốc, phòng kinh doanh"},
+		{Name: "Làm việc với khách hàng, báo cáo kết quả và quyết toán", Start: Date{2027, 4, 18}, End: Date{2027, 5, 31}, Responsible: "Cơ sở phối hợp Trung tâm Khuyến công"},
+	}
+	app.Project.Organisation = "Tổng giám đốc chịu trách nhiệm chung; phòng kinh doanh chuẩn bị sản phẩm, trực gian hàng và làm việc với khách hàng; kế toán theo dõi, thanh quyết toán kinh phí theo đúng quy định."
 	app.Project.CurrentProduction = "Doanh nghiệp có 38 lao động, sản xuất khoảng 120.000 sản phẩm gốm/năm; 60% xuất khẩu qua trung gian."
 	app.Project.Problem = "Cần tiếp cận trực tiếp nhà nhập khẩu để giảm phụ thuộc trung gian, giới thiệu dòng gốm men lam phục dựng."
 	app.Project.Fair = Fair{Name: "Hội chợ Quốc tế Hàng thủ công mỹ nghệ, quà tặng và trang trí nội thất Việt Nam (Lifestyle Vietnam 2027)", Organiser: "Hiệp hội Xuất khẩu Hàng thủ công mỹ nghệ Việt Nam", Place: "SECC, Thành phố Hồ Chí Minh", Country: "Việt Nam", Start: Date{2027, 4, 14}, End: Date{2027, 4, 17}, Booths: 2, BoothArea: 1800}

@@ -230,6 +230,13 @@ func checkDates(app *Application) []Problem {
 func checkConsistency(app *Application) []Problem {
 	var probs []Problem
 	// The signer against the representative is a review check (code "signer", review.go).
+	if g, id := app.Enterprise.Representative.Gender, Clean(app.Enterprise.Representative.IDNumber); g != GenderUnknown && len(id) == 12 && allDigits(id) {
+		// the 4th digit of a citizen number is even for a man, odd for a woman
+		if female := (id[3]-'0')%2 == 1; female != (g == GenderFemale) {
+			probs = append(probs, Problem{Code: CodeGender, Path: "enterprise.representative.gender", Step: "enterprise", Severity: SeverityWarning,
+				Message: fmt.Sprintf("Số định danh %s là của %s nhưng người đại diện được ghi là \"%s\": kiểm tra lại ông/bà hoặc số định danh", id, map[bool]string{true: "nữ", false: "nam"}[female], g.Honorific())})
+		}
+	}
 	if tc := NormaliseTaxCode(Clean(app.Enterprise.TaxCode)); len(tc) == 12 && allDigits(tc) && app.Enterprise.Kind != KindHousehold && app.Enterprise.Kind != "" {
 		probs = append(probs, Problem{Code: CodeTaxCode, Path: "enterprise.tax_code", Step: "enterprise", Severity: SeverityWarning,
 			Message:   fmt.Sprintf("Mã số thuế %s có 12 chữ số (số định danh cá nhân), dùng cho hộ kinh doanh; %s có mã số thuế 10 chữ số ghi trên %s: kiểm tra lại mã số thuế hoặc loại hình", tc, lower(app.Enterprise.Kind.Label()), app.Enterprise.Kind.RegistrationName()),

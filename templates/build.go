@@ -119,6 +119,14 @@ type attachmentState struct {
 
 func (b *builder) blank() bool { return b.opts.Variant == Blank }
 
+// kind is the establishment's legal form, or "" in the blank form (which serves any form).
+func (b *builder) kind() forms.EnterpriseKind {
+	if b.blank() {
+		return ""
+	}
+	return b.app.Enterprise.Kind
+}
+
 func (b *builder) build() (*Dossier, error) {
 	app := b.app
 	d := &Dossier{
@@ -376,11 +384,8 @@ func (b *builder) signature(recipients []string) Block {
 
 func signatureTitles(app *forms.Application) []string {
 	title := upper(signerTitle(app))
-	switch app.Enterprise.Kind {
-	case forms.KindCooperative:
-		return []string{"TM. HỢP TÁC XÃ", title}
-	case forms.KindCoopGroup:
-		return []string{"TM. TỔ HỢP TÁC", title}
+	if tm := app.Enterprise.Kind.SignatureAuthority(); tm != "" {
+		return []string{tm, title}
 	}
 	return []string{title}
 }
@@ -471,7 +476,7 @@ func (b *builder) checklist() Document {
 			req = strings.TrimSpace(req + "; " + note)
 			req = strings.TrimPrefix(req, "; ")
 		}
-		rows = append(rows, Row{Kind: RowBody, Cells: []Cell{{Text: fmt.Sprint(n)}, {Text: attachmentTitle(it)}, status, {Text: req}}})
+		rows = append(rows, Row{Kind: RowBody, Cells: []Cell{{Text: fmt.Sprint(n)}, {Text: attachmentTitle(b.kind(), it)}, status, {Text: req}}})
 	}
 	// attachments the applicant added that are not on the programme's list
 	for i, a := range b.app.Attachments {

@@ -175,7 +175,11 @@ func newTextData(app *forms.Application, budget *forms.BudgetResult, opts Option
 	}
 	for _, it := range forms.Checklist(app) {
 		if it.Status != forms.AttachmentMissing || blank {
-			d.Attachments = append(d.Attachments, attachmentTitle(it))
+			kind := app.Enterprise.Kind
+			if blank {
+				kind = ""
+			}
+			d.Attachments = append(d.Attachments, attachmentTitle(kind, it))
 		}
 	}
 	return d
@@ -244,9 +248,13 @@ func signerTitle(app *forms.Application) string {
 }
 
 // attachmentTitle is the title of a checklist item: the attachment's own title overrides the list's.
-func attachmentTitle(it forms.ChecklistItem) string {
+// The registration certificate is named for the establishment's own legal form.
+func attachmentTitle(kind forms.EnterpriseKind, it forms.ChecklistItem) string {
 	if it.Attachment != nil && forms.Clean(it.Attachment.Title) != "" {
 		return forms.Clean(it.Attachment.Title)
+	}
+	if it.Def.ID == "registration" && kind != "" {
+		return "Bản sao " + kind.RegistrationName()
 	}
 	return it.Def.Title
 }

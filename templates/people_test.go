@@ -42,12 +42,13 @@ func TestHouseholdBusinessDossier(t *testing.T) {
 		}
 	}
 	text := dossierText(buildFinal(t, app))
-	for _, want := range []string{"chủ hộ kinh doanh", "(Ký, ghi rõ họ tên, đóng dấu nếu có)", "079083001234"} {
+	for _, want := range []string{"chủ hộ kinh doanh", "(Ký, ghi rõ họ tên, đóng dấu nếu có)", "079083001234", "Bản sao giấy chứng nhận đăng ký hộ kinh doanh"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("household dossier lacks %q", want)
 		}
 	}
-	for _, bad := range []string{"người đại diện theo pháp luật", "Người đại diện theo pháp luật", "(Ký, ghi rõ họ tên và đóng dấu)"} {
+	for _, bad := range []string{"người đại diện theo pháp luật", "Người đại diện theo pháp luật", "(Ký, ghi rõ họ tên và đóng dấu)",
+		"chủ hộ kinh doanh, làm chủ hộ kinh doanh", "mã số doanh nghiệp", "đăng ký doanh nghiệp"} {
 		if strings.Contains(text, bad) {
 			t.Errorf("household dossier prints %q", bad)
 		}
@@ -155,5 +156,39 @@ func TestImplementingAndPartnerUnits(t *testing.T) {
 		if !strings.Contains(text, want) {
 			t.Errorf("lacks %q", want)
 		}
+	}
+}
+
+// Each legal document of the "Căn cứ" list gives its number, date and issuer; TT 20/2017 amends
+// TT 46/2012 and TT 64/2024 amends TT 28/2018 (neither replaces it).
+func TestLegalBasisListsNumberDateIssuer(t *testing.T) {
+	text := dossierText(buildFinal(t, forms.Sample(forms.Equipment)))
+	i := strings.Index(text, "Căn cứ thực hiện")
+	if i < 0 {
+		t.Fatal("no Căn cứ section")
+	}
+	var items []string
+	for _, l := range strings.Split(text[i:], "\n")[1:] {
+		if !strings.HasPrefix(l, "- ") {
+			break
+		}
+		items = append(items, l)
+	}
+	if len(items) < 5 {
+		t.Fatalf("Căn cứ: %v", items)
+	}
+	for _, it := range items[:len(items)-1] { // the last is the establishment's own need
+		if !strings.Contains(it, " số ") || !strings.Contains(it, " ngày ") || !strings.Contains(it, " của ") {
+			t.Errorf("Căn cứ without number, date or issuer: %s", it)
+		}
+	}
+	for _, want := range []string{"Thông tư số 46/2012/TT-BCT ngày 28/12/2012", "được sửa đổi, bổ sung bởi Thông tư số 20/2017/TT-BCT",
+		"Thông tư số 28/2018/TT-BTC ngày 28/3/2018 của Bộ trưởng Bộ Tài chính", "được sửa đổi, bổ sung bởi Thông tư số 64/2024/TT-BTC"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("Căn cứ lacks %q", want)
+		}
+	}
+	if strings.Contains(text, "nay là Thông tư 20/2017") {
+		t.Error("TT 20/2017 is said to replace TT 46/2012")
 	}
 }

@@ -43,7 +43,7 @@ func (b *builder) enterpriseFields() []Block {
 	out := []Block{
 		F("- Tên cơ sở", t.Name, 1),
 		F("- Loại hình", t.Kind, 1),
-		F("- Mã số thuế (mã số doanh nghiệp)", t.TaxCode, 1),
+		F(taxCodeLabel(b.kind()), t.TaxCode, 1),
 		F("- Địa chỉ trụ sở", t.Address, 1),
 	}
 	if t.FormerAddress != "" {
@@ -264,4 +264,16 @@ func upperFirst(s string) string {
 		return strings.ToUpper(string(r)) + s[i+len(string(r)):]
 	}
 	return s
+}
+
+// taxCodeLabel: an enterprise's tax code is also its enterprise code; a household business's may
+// be its owner's personal number.
+func taxCodeLabel(k forms.EnterpriseKind) string {
+	switch k {
+	case forms.KindEnterprise, "":
+		return "- Mã số thuế (mã số doanh nghiệp)"
+	case forms.KindHousehold:
+		return "- Mã số thuế (hoặc số định danh cá nhân của chủ hộ)"
+	}
+	return "- Mã số thuế"
 }

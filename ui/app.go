@@ -23,9 +23,11 @@ const (
 	prefLastFolder = "export.last_folder"
 	prefFont       = "pdf.font"
 	prefFontName   = "pdf.font_name"
-	prefWordStyle  = "words.style"
-	prefSignerName = "signer.name"
-	prefSignerRole = "signer.title"
+	// prefDossierPages prints "Hồ sơ: trang x/y" in the top margin of every page (off by default).
+	prefDossierPages = "pdf.dossier_pages"
+	prefWordStyle    = "words.style"
+	prefSignerName   = "signer.name"
+	prefSignerRole   = "signer.title"
 )
 
 // App is the desktop application: one window whose body shows one screen at a time.

@@ -106,7 +106,8 @@ func (w *wizardScreen) generateInto(dir, variant string) {
 
 	pending := a.saver.take()
 	req := ExportRequest{App: cloneApplication(w.app), Report: rep, Dir: dir, Variant: variant,
-		FontPath: a.prefs.String(prefFont), WordStyle: a.wordStyle(), DOCX: a.prefs.Bool(prefDOCX)}
+		FontPath: a.prefs.String(prefFont), WordStyle: a.wordStyle(), DOCX: a.prefs.Bool(prefDOCX),
+		DossierPages: a.prefs.Bool(prefDossierPages)}
 	appID := w.app.ID
 	store, exp := a.deps.Store, a.deps.Exporter
 	a.background(func() {

@@ -68,6 +68,8 @@ var english = map[string]string{
 	"Dòng %d": "Row %d",
 	"Dùng cho hồ sơ mới khi hồ sơ khách hàng chưa có người đại diện": "Used for new dossiers when the client profile has no representative",
 	"Dùng phông tự động": "Use the automatic font",
+	"In số trang toàn hồ sơ (\"Hồ sơ: trang 2/11\") ở lề trên mỗi trang":             "Print the dossier-wide page count (\"Hồ sơ: trang 2/11\") in the top margin of every page",
+	"Mặc định tắt: theo Nghị định 30/2020, lề trên chỉ có số trang của từng văn bản": "Off by default: under Decree 30/2020 the top margin holds only each document's own page number",
 	"Dọn sạch thùng rác": "Empty the recycle bin",
 	"Dữ liệu":            "Data",
 	"Dữ liệu hiện tại không bị thay đổi. Thử bản sao lưu khác.": "Your current data is unchanged. Try another backup.",

@@ -23,6 +23,8 @@ type ExportRequest struct {
 	FontPath  string             // a .ttf the user picked in settings; "" for the automatic font chain
 	WordStyle forms.WordStyle    // the style of amounts in words
 	DOCX      bool               // also write the editable Word file beside the PDF
+	// DossierPages prints the dossier-wide page count in the top margin (a setting, off by default).
+	DossierPages bool
 }
 
 // ExportResult says what an export wrote.

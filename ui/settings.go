@@ -31,16 +31,18 @@ type settingsScreen struct {
 	font      *widget.Label
 	pickFont  *widget.Button
 	autoFont  *widget.Button
-	wordLe    *widget.RadioGroup
-	wordNgan  *widget.RadioGroup
-	wordTu    *widget.RadioGroup
-	wordDemo  *widget.Label
-	packs     *fyne.Container
-	importPk  *widget.Button
-	signer    *widget.Entry
-	signerTtl *widget.Entry
-	back      *widget.Button
-	root      fyne.CanvasObject
+	// dossierPages turns on the dossier-wide page count in the top margin.
+	dossierPages *widget.Check
+	wordLe       *widget.RadioGroup
+	wordNgan     *widget.RadioGroup
+	wordTu       *widget.RadioGroup
+	wordDemo     *widget.Label
+	packs        *fyne.Container
+	importPk     *widget.Button
+	signer       *widget.Entry
+	signerTtl    *widget.Entry
+	back         *widget.Button
+	root         fyne.CanvasObject
 }
 
 var themeChoices = []string{themeSystem, themeLight, themeDark}
@@ -98,6 +100,10 @@ func newSettingsScreen(a *App) *settingsScreen {
 	s.pickFont = widget.NewButtonWithIcon(tr("Chọn phông chữ (.ttf)…"), theme.FileTextIcon(), s.askFont)
 	s.autoFont = widget.NewButton(tr("Dùng phông tự động"), func() { s.setFont("") })
 	s.showFont()
+	s.dossierPages = widget.NewCheck(tr("In số trang toàn hồ sơ (\"Hồ sơ: trang 2/11\") ở lề trên mỗi trang"), func(on bool) {
+		a.prefs.SetBool(prefDossierPages, on)
+	})
+	s.dossierPages.SetChecked(a.prefs.Bool(prefDossierPages))
 
 	st := a.wordStyle()
 	s.wordLe = widget.NewRadioGroup([]string{"linh", "lẻ"}, nil)
@@ -142,7 +148,8 @@ func newSettingsScreen(a *App) *settingsScreen {
 		widget.NewCard(tr("Dữ liệu"), tr("Mọi khách hàng và hồ sơ nằm trong một tệp trên máy này"), container.NewVBox(
 			s.dataPath, container.NewHBox(s.backupNow), s.backups)),
 		widget.NewCard(tr("Phông chữ của PDF"), tr("Văn bản theo Nghị định 30/2020 dùng Times New Roman hoặc phông tương đương"), container.NewVBox(
-			s.font, container.NewHBox(s.pickFont, s.autoFont))),
+			s.font, container.NewHBox(s.pickFont, s.autoFont), s.dossierPages,
+			helpLabel(tr("Mặc định tắt: theo Nghị định 30/2020, lề trên chỉ có số trang của từng văn bản")))),
 		widget.NewCard(tr("Tệp xuất kèm PDF"), "", a.docxCheck()),
 		widget.NewCard(tr("Cách đọc số tiền bằng chữ"), "", container.NewVBox(
 			widget.NewForm(

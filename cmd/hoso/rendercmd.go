@@ -40,6 +40,7 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 	blank := fs.Bool("blank", false, "mẫu trống để điền tay")
 	noXLSX := fs.Bool("no-xlsx", false, "không xuất bảng dự toán Excel")
 	withDOCX := fs.Bool("docx", false, "xuất thêm tệp Word (.docx) để chỉnh sửa, cạnh tệp PDF")
+	dossierPages := fs.Bool("dossier-pages", false, "in số trang toàn hồ sơ (\"Hồ sơ: trang 2/11\") ở lề trên mỗi trang; mặc định tắt theo Nghị định 30/2020")
 	rulesDir := fs.String("rules", defaultRulesDir(), "thư mục gói quy định của người dùng")
 	font := fs.String("font", os.Getenv("HOSO_FONT"), "tệp phông TrueType dùng cho PDF (mặc định: Times New Roman của hệ thống hoặc tương đương)")
 	style := fs.String("style", "", "kiểu đọc số tiền bằng chữ: linh|le, nghin|ngan, bon|tu")
@@ -89,7 +90,7 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 		}
 		res, err := export.Write(context.Background(), app, rep, *outDir, export.Options{
 			Variant: templates.Variant(variant), WordStyle: ws, FontPath: *font, AppVersion: assets.Version(),
-			BaseDir: baseDir, SkipXLSX: *noXLSX, DOCX: *withDOCX}, nil)
+			BaseDir: baseDir, SkipXLSX: *noXLSX, DOCX: *withDOCX, DossierPages: *dossierPages}, nil)
 		if err != nil {
 			fmt.Fprintf(stderr, "hoso render: %s: %s\n", displayName(path), forms.UserError(err))
 			exit = 1

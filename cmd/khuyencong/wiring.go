@@ -20,6 +20,7 @@ func (exporter) Export(ctx context.Context, req ui.ExportRequest, progress func(
 	res, err := export.Write(ctx, req.App, req.Report, req.Dir, export.Options{
 		Variant: templates.Variant(req.Variant), WordStyle: req.WordStyle, FontPath: req.FontPath, AppVersion: version,
 		DOCX: req.DOCX,
+		DossierPages: req.DossierPages,
 	}, progress)
 	if err != nil {
 		return ui.ExportResult{}, err

@@ -33,6 +33,8 @@ type Options struct {
 	BaseDir    string // where relative attachment paths start (the dossier file's folder)
 	SkipXLSX   bool   // write the PDF only
 	DOCX       bool   // also write the editable Word file (templates/docx)
+	// DossierPages prints "Hồ sơ: trang x/y" in the PDF's top margin (pdf.Options.DossierPages).
+	DossierPages bool
 }
 
 // Result names the files written and what the reader should know.
@@ -106,7 +108,7 @@ func Write(ctx context.Context, app *forms.Application, rep *forms.Report, dir s
 	var pres pdf.Result
 	pdfFile, err := prepare(ctx, res.PDFPath, "hồ sơ PDF", func(w io.Writer) error {
 		var err error
-		pres, err = pdf.Write(w, doc, pdf.Options{FontPath: opts.FontPath})
+		pres, err = pdf.Write(w, doc, pdf.Options{FontPath: opts.FontPath, DossierPages: opts.DossierPages})
 		return err
 	})
 	if err != nil {

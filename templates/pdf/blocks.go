@@ -90,6 +90,13 @@ func (r *renderer) paragraph(p *templates.Paragraph) {
 		first = indent
 	}
 	text := r.resolveRef(p.Text, p.PageRef, p.FailText)
+	if strings.HasSuffix(strings.TrimSpace(text), ":") {
+		// a lead-in ("… như sau:") stays on the page of what it introduces: keep room for
+		// itself and about three lines of it (a table's header and first row)
+		r.setFont(styleOf(p.Bold, p.Italic), size)
+		lines := r.wrap(text, r.contentW(), first)
+		r.ensure(float64(len(lines))*lineHeight(size) + paraAfter + 3*lineHeight(bodySize))
+	}
 	r.text(text, styleOf(p.Bold, p.Italic), size, align, first, marginLeft, r.contentW())
 	r.y += paraAfter
 }

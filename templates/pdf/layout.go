@@ -50,6 +50,7 @@ type renderer struct {
 	conts        []continuation
 	contIndex    int // running number of continuations in the dossier
 	warnings     []string
+	dossierPages bool // print "Hồ sơ: trang x/y" in the top margin (Options.DossierPages)
 }
 
 // continuation is the rest of a fixed box's answer, printed on a page at the end of its document.
@@ -139,25 +140,34 @@ func (r *renderer) newPageIn(o templates.Orientation) {
 	if r.doc != nil && r.doc.PageNumbers && r.docPage > 1 {
 		r.setFont("", bodySize)
 		r.pdf.SetTextColor(0, 0, 0)
-		r.pdf.SetXY(marginLeft, 9)
+		r.pdf.SetXY(marginLeft, pageNumberTop)
 		r.pdf.CellFormat(r.contentW(), 6, fmt.Sprint(r.docPage), "", 0, "C", false, 0, "")
 	}
 }
 
-// footer runs at the end of every page: the dossier's page count in the bottom margin and, in a
-// draft, the watermark over everything.
+// Where the labels of the top margin sit: their baseline, mm from the top edge. The margin itself
+// (ND 30/2020: 20–25 mm) stays free of body text; page numbers belong in it.
+const (
+	pageNumberTop = 9.0  // the page number's cell starts here (6 mm high)
+	dossierPagesY = 13.5 // baseline of "Hồ sơ: trang x/y"
+)
+
+// footer runs at the end of every page: the dossier's page count in the top margin when asked
+// for and, in a draft, the watermark over everything. The bottom margin stays empty.
 func (r *renderer) footer() {
 	w, h := r.pdf.GetPageSize()
-	n := r.pdf.PageNo()
-	total := "…"
-	if r.prev != nil {
-		total = fmt.Sprint(r.prev.total)
+	if r.dossierPages {
+		n := r.pdf.PageNo()
+		total := "…"
+		if r.prev != nil {
+			total = fmt.Sprint(r.prev.total)
+		}
+		r.setFont("I", 9)
+		r.pdf.SetTextColor(90, 90, 90)
+		label := fmt.Sprintf("Hồ sơ: trang %d/%s", n, total)
+		r.pdf.Text(w-marginRight-r.pdf.GetStringWidth(label), dossierPagesY, label)
+		r.pdf.SetTextColor(0, 0, 0)
 	}
-	r.setFont("I", 9)
-	r.pdf.SetTextColor(90, 90, 90)
-	label := fmt.Sprintf("Hồ sơ: trang %d/%s", n, total)
-	r.pdf.Text(w-marginRight-r.pdf.GetStringWidth(label), h-8, label)
-	r.pdf.SetTextColor(0, 0, 0)
 	if r.d.Variant == templates.Draft {
 		r.watermark(w, h)
 	}

@@ -1,6 +1,10 @@
 package pdf
 
 import (
+	"strings"
+	"unicode"
+
+	"khuyencong/forms"
 	"khuyencong/templates"
 )
 
@@ -34,16 +38,12 @@ func (r *renderer) table(t *templates.Table) {
 	if size == 0 {
 		size = 12
 	}
+	widths, size := r.fitColumns(t, size)
 	lh := lineHeight(size) * 0.92
-	w := r.contentW()
-	total := 0.0
-	for _, c := range t.Columns {
-		total += c.Width
-	}
 	xs := make([]float64, len(t.Columns)+1)
 	xs[0] = marginLeft
-	for i, c := range t.Columns {
-		xs[i+1] = xs[i] + c.Width/total*w
+	for i, cw := range widths {
+		xs[i+1] = xs[i] + cw
 	}
 	lay := func(row templates.Row) laidRow {
 		var lr laidRow
@@ -158,4 +158,76 @@ func (r *renderer) drawRow(lr laidRow, size, lh float64, from, to int) {
 		r.y = save
 	}
 	r.y += h
+}
+
+// minTableSize is the smallest font a table is shrunk to so that its words fit their columns.
+const minTableSize = 10.0
+
+// fitColumns gives the width (mm) of each column and the font size so that no word is broken
+// inside a cell: a column narrower than its longest word takes the width it needs from columns
+// with room to spare; when the spare room is not enough, the font shrinks one step (1 pt) and the
+// columns are fitted again. Only a word wider than that still is cut (wrap).
+func (r *renderer) fitColumns(t *templates.Table, size float64) ([]float64, float64) {
+	w := r.contentW()
+	total := 0.0
+	for _, c := range t.Columns {
+		total += c.Width
+	}
+	for step := 0; ; step++ {
+		widths := make([]float64, len(t.Columns))
+		for i, c := range t.Columns {
+			widths[i] = c.Width / total * w
+		}
+		need := r.longestWords(t, size)
+		deficit, spare := 0.0, 0.0
+		for i := range widths {
+			if d := need[i] - widths[i]; d > 0 {
+				deficit += d
+			} else {
+				spare -= d
+			}
+		}
+		if deficit == 0 {
+			return widths, size
+		}
+		if deficit <= spare || step == 1 || size-1 < minTableSize {
+			// widen the columns that need it, taking the width from the others in proportion
+			// to their spare room (all of it at most)
+			take := min(deficit, spare)
+			for i := range widths {
+				if d := need[i] - widths[i]; d > 0 {
+					widths[i] += d * take / deficit
+				} else if spare > 0 {
+					widths[i] += d * take / spare // d ≤ 0: gives up its share of the spare room
+				}
+			}
+			return widths, size
+		}
+		size-- // one step smaller, then fit again
+	}
+}
+
+// longestWords is, per column, the width (mm) its longest word needs with the cell padding, over
+// the header and body cells that sit in that column alone.
+func (r *renderer) longestWords(t *templates.Table, size float64) []float64 {
+	need := make([]float64, len(t.Columns))
+	rows := append(append([]templates.Row{}, t.Header...), t.Rows...)
+	for _, row := range rows {
+		col := 0
+		for _, c := range row.Cells {
+			if col >= len(t.Columns) {
+				break
+			}
+			span := max(c.Span, 1)
+			if span == 1 {
+				r.setFont(styleOf(c.Bold || row.Kind == templates.RowTotal, c.Italic), size)
+				text := strings.ReplaceAll(r.resolveRef(c.Text, c.PageRef, c.FailText), "{page}", "999")
+				for _, word := range strings.FieldsFunc(forms.NFC(text), unicode.IsSpace) {
+					need[col] = max(need[col], r.pdf.GetStringWidth(word)+2*cellPadX+0.2)
+				}
+			}
+			col += span
+		}
+	}
+	return need
 }

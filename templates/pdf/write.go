@@ -12,13 +12,16 @@ import (
 	"khuyencong/templates"
 )
 
-// Options choose the font of the PDF.
+// Options choose the font of the PDF and its page labels.
 type Options struct {
 	// FontPath is a TrueType font file the user picked (its regular style); bold and italic files
 	// next to it are found by name. Empty: use the system's font.
 	FontPath string
 	// FontDir is a directory to look for Times New Roman, Liberation Serif or Tinos first.
 	FontDir string
+	// DossierPages prints the dossier-wide page count ("Hồ sơ: trang 2/11") in the top margin,
+	// right-aligned. Off by default: ND 30/2020 puts only the document's own page number there.
+	DossierPages bool
 }
 
 // Result describes the PDF written.
@@ -70,6 +73,7 @@ func Write(w io.Writer, d *templates.Dossier, opts Options) (Result, error) {
 	var r *renderer
 	for pass := 0; pass < 3; pass++ {
 		r = newRenderer(d, fonts, prev, checks)
+		r.dossierPages = opts.DossierPages
 		if err := r.render(); err != nil {
 			return Result{}, err
 		}

@@ -50,7 +50,7 @@ func TestFinalSheetHasNoInternalNotes(t *testing.T) {
 				return sheetText(t, buf.Bytes())
 			}
 			final, draft := write(false), write(true)
-			for _, phrase := range append([]string{rep.Budget.PackID + "@", "phiên bản " + rep.Budget.PackVersion}, forms.InternalPhrases...) {
+			for _, phrase := range append([]string{rep.Budget.PackID + "@", "phiên bản " + rep.Budget.PackVersion, "hãy nhập lại bảng vào ứng dụng", "tự tính lại khi sửa bảng"}, forms.InternalPhrases...) {
 				if strings.Contains(strings.ToLower(final), phrase) {
 					t.Errorf("the final sheet prints %q", phrase)
 				}
@@ -64,5 +64,14 @@ func TestFinalSheetHasNoInternalNotes(t *testing.T) {
 				t.Error("the final sheet lost its legal notes")
 			}
 		})
+	}
+}
+
+// A cooperative's sheet is signed for the cooperative, like its letter.
+func TestCooperativeSheetSignsForTheCooperative(t *testing.T) {
+	app := forms.Sample(forms.CleanerProduction)
+	_, data := build(t, app)
+	if text := sheetText(t, data); !strings.Contains(text, "TM. HỢP TÁC XÃ\nCHỦ NHIỆM") {
+		t.Error("the cooperative's sheet is not signed TM. HỢP TÁC XÃ / CHỦ NHIỆM")
 	}
 }

@@ -484,13 +484,20 @@ func (b *builder) writeWords(sw *excelize.StreamWriter) error {
 		made = "khi lập bảng ngày " + forms.DateOf(b.opts.Now).String()
 	}
 	wn := "Số tiền bằng chữ ghi theo số liệu " + made + "; nếu sửa số lượng hoặc đơn giá, hãy nhập lại bảng vào ứng dụng để tính lại mức hỗ trợ và số tiền bằng chữ."
+	if !b.opts.Draft { // a note to the preparer: the final sheet leaves it out
+		wn = ""
+	}
 	return mergedRow(sw, row, wn, st.wordsNote, textHeight(wn, full, smallLineHight))
 }
 
 // writeChecks writes the checks under the table, each a formula the spreadsheet recomputes.
 func (b *builder) writeChecks(sw *excelize.StreamWriter) error {
 	st := b.st
-	if err := sw.SetRow(cell(1, b.checkHeadRow()), []any{excelize.Cell{StyleID: st.noteHead, Value: "KIỂM TRA (tự tính lại khi sửa bảng)"}},
+	checkHead := "KIỂM TRA (tự tính lại khi sửa bảng)"
+	if !b.opts.Draft { // the preparer's hint stays off the final sheet
+		checkHead = "KIỂM TRA"
+	}
+	if err := sw.SetRow(cell(1, b.checkHeadRow()), []any{excelize.Cell{StyleID: st.noteHead, Value: checkHead}},
 		excelize.RowOpts{Height: lineHeight}); err != nil {
 		return err
 	}
@@ -567,6 +574,10 @@ func (b *builder) writeSignatures(sw *excelize.StreamWriter, row int) error {
 	if signerTitle == "" {
 		signerTitle = "THỦ TRƯỞNG ĐƠN VỊ"
 	}
+	titleHeight := lineHeight
+	if tm := b.app.Enterprise.Kind.SignatureAuthority(); tm != "" { // "TM. HỢP TÁC XÃ" above the title
+		signerTitle, titleHeight = tm+"\n"+signerTitle, 2*lineHeight
+	}
 	titles := []struct {
 		from, to int
 		text     string
@@ -575,7 +586,7 @@ func (b *builder) writeSignatures(sw *excelize.StreamWriter, row int) error {
 	for _, t := range titles {
 		vals[t.from-1] = excelize.Cell{StyleID: st.signTitle, Value: t.text}
 	}
-	if err := sw.SetRow(cell(1, row), vals, excelize.RowOpts{Height: lineHeight}); err != nil {
+	if err := sw.SetRow(cell(1, row), vals, excelize.RowOpts{Height: titleHeight}); err != nil {
 		return err
 	}
 	for _, t := range titles {
@@ -585,7 +596,11 @@ func (b *builder) writeSignatures(sw *excelize.StreamWriter, row int) error {
 	}
 	row++
 	hint := make([]any, lastVisibleCol)
-	hint[colSupport-1] = excelize.Cell{StyleID: st.signItalic, Value: "(Ký, ghi rõ họ tên, đóng dấu)"}
+	seal := "(Ký, ghi rõ họ tên, đóng dấu)"
+	if b.app.Enterprise.Kind == forms.KindHousehold { // a household business may have no seal
+		seal = b.app.Enterprise.Kind.SignatureNote()
+	}
+	hint[colSupport-1] = excelize.Cell{StyleID: st.signItalic, Value: seal}
 	hint[0] = excelize.Cell{StyleID: st.signItalic, Value: "(Ký, ghi rõ họ tên)"}
 	hint[colQuantity-1] = excelize.Cell{StyleID: st.signItalic, Value: "(Ký, ghi rõ họ tên)"}
 	if err := sw.SetRow(cell(1, row), hint, excelize.RowOpts{Height: lineHeight}); err != nil {
