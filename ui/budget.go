@@ -393,7 +393,7 @@ func (b *budgetEditor) recompute() {
 			setText(r.counterpart, l.Counterpart.String())
 		}
 		if m, ok := warn[l.Index]; ok {
-			setText(r.warn, trMessage(m))
+			setText(r.warn, m)
 			r.warn.Show()
 		} else if r.warn.Visible() {
 			r.warn.Hide()
