@@ -298,4 +298,5 @@ var english = map[string]string{
 	"Hoàn tác (Ctrl+Z)":         "Undo (Ctrl+Z)",
 	"chưa có mã số thuế":        "no tax code yet",
 	"Không mở được ứng dụng":    "The app could not start",
+	"Lưu ý: ":                   "Note: ",
 }
