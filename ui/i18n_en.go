@@ -299,4 +299,5 @@ var english = map[string]string{
 	"chưa có mã số thuế":        "no tax code yet",
 	"Không mở được ứng dụng":    "The app could not start",
 	"Lưu ý: ":                   "Note: ",
+	"Đơn vị tính \"%s\" điền theo loại chi phí; gõ vào ô để thay.": "Unit \"%s\" filled in from the cost type; type in the box to replace it.",
 }

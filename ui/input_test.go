@@ -162,6 +162,9 @@ func TestNewBudgetLineQuietAndUnitReplaced(t *testing.T) {
 	if r.unit.Text != "chuyến" {
 		t.Fatalf("unit after choosing transport: %q", r.unit.Text)
 	}
+	if !r.unitNote.Visible() || !strings.Contains(r.unitNote.Text, "chuyến") {
+		t.Errorf("the filled-in unit is not said: %q (visible %v)", r.unitNote.Text, r.unitNote.Visible())
+	}
 	test.Type(r.unit, "xe")
 	if r.unit.Text != "xe" || w.app.Budget.Lines[0].Unit != "xe" {
 		t.Errorf("typing into the suggested unit gives %q (stored %q), want it replaced", r.unit.Text, w.app.Budget.Lines[0].Unit)
