@@ -18,6 +18,7 @@ import (
 const (
 	prefWidth      = "window.width"
 	prefHeight     = "window.height"
+	prefWindowSize = "window.size" // "1100x740": both in one change, so that one save keeps both
 	prefLang       = "ui.language"
 	prefTheme      = "ui.theme"
 	prefLastFolder = "export.last_folder"
@@ -81,9 +82,7 @@ func New(fa fyne.App, deps Deps) *App {
 	a.saver = newSaver(a)
 
 	a.w = fa.NewWindow(tr("Hồ sơ Khuyến công"))
-	a.w.Resize(fyne.NewSize(
-		float32(a.prefs.FloatWithFallback(prefWidth, 1100)),
-		float32(a.prefs.FloatWithFallback(prefHeight, 740))))
+	a.w.Resize(a.savedWindowSize())
 	a.header = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	a.header.Truncation = fyne.TextTruncateEllipsis
 	a.saved = widget.NewLabel("")
@@ -124,12 +123,27 @@ func (a *App) close() {
 			}, a.w)
 		return
 	}
+	a.saveWindowSize()
+	a.w.Close()
+}
+
+// saveWindowSize remembers the window's size as one preference. Two (width, then height) were
+// one change too many: Fyne writes the first at once and drops a second that follows within
+// 100 ms until a later save, which a closing app may never make, so the height was lost.
+func (a *App) saveWindowSize() {
 	sz := a.w.Canvas().Size()
 	if sz.Width > 200 && sz.Height > 200 {
-		a.prefs.SetFloat(prefWidth, float64(sz.Width))
-		a.prefs.SetFloat(prefHeight, float64(sz.Height))
+		a.prefs.SetString(prefWindowSize, fmt.Sprintf("%dx%d", int(sz.Width), int(sz.Height)))
 	}
-	a.w.Close()
+}
+
+// savedWindowSize is the remembered size (or the one of older versions, or 1100×740).
+func (a *App) savedWindowSize() fyne.Size {
+	var w, h int
+	if _, err := fmt.Sscanf(a.prefs.String(prefWindowSize), "%dx%d", &w, &h); err == nil && w > 200 && h > 200 {
+		return fyne.NewSize(float32(w), float32(h))
+	}
+	return fyne.NewSize(float32(a.prefs.FloatWithFallback(prefWidth, 1100)), float32(a.prefs.FloatWithFallback(prefHeight, 740)))
 }
 
 func (a *App) reloadPacks() {

@@ -35,6 +35,7 @@ type attachmentRow struct {
 	def    forms.AttachmentDef
 	title  *widget.Label
 	status *widget.Label
+	mark   *widget.Icon // the status as a theme icon (a ✓ glyph is a box in some Windows fonts)
 	choose *widget.Button
 	open   *widget.Button
 	clear  *widget.Button
@@ -75,7 +76,8 @@ func (ae *attachmentsEditor) newRow(d forms.AttachmentDef) *attachmentRow {
 	if h := d.Help; h != "" && lang == langVI {
 		parts = append(parts, helpLabel(h))
 	}
-	parts = append(parts, r.status, container.NewHBox(r.choose, r.open, r.clear, r.paper))
+	r.mark = widget.NewIcon(nil)
+	parts = append(parts, container.NewBorder(nil, nil, r.mark, nil, r.status), container.NewHBox(r.choose, r.open, r.clear, r.paper))
 	r.root = container.NewVBox(append(parts, widget.NewSeparator())...)
 	return r
 }
@@ -109,22 +111,26 @@ func (ae *attachmentsEditor) refresh() {
 		}
 		switch it.Status {
 		case forms.AttachmentFile:
-			r.status.SetText("✓ " + tr("Đã đính kèm: ") + filepath.Base(a.File))
+			r.status.SetText(tr("Đã đính kèm: ") + filepath.Base(a.File))
 			r.status.Importance = widget.SuccessImportance
+			r.mark.SetResource(theme.ConfirmIcon())
 			r.open.Enable()
 			r.clear.Enable()
 		case forms.AttachmentPaper:
-			r.status.SetText("✓ " + tr("Nộp kèm bản giấy"))
+			r.status.SetText(tr("Nộp kèm bản giấy"))
 			r.status.Importance = widget.SuccessImportance
+			r.mark.SetResource(theme.ConfirmIcon())
 			r.open.Disable()
 			r.clear.Disable()
 		default:
 			if r.def.Required {
 				r.status.SetText(tr("Còn thiếu: đính kèm tệp hoặc đánh dấu nộp kèm bản giấy"))
 				r.status.Importance = widget.DangerImportance
+				r.mark.SetResource(theme.ErrorIcon())
 			} else {
 				r.status.SetText(tr("Không bắt buộc"))
 				r.status.Importance = widget.LowImportance
+				r.mark.SetResource(theme.InfoIcon())
 			}
 			r.open.Disable()
 			r.clear.Disable()

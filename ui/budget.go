@@ -49,6 +49,7 @@ type budgetRow struct {
 	msg                         *widget.Label // what is wrong with a typed quantity or price
 	msgs                        map[string]string
 	autoUnit                    string // the unit the cost type filled in, replaced by typing
+	unitNote                    *widget.Label
 	up, down, remove            *widget.Button
 	root                        *fyne.Container
 }
@@ -158,6 +159,8 @@ func (b *budgetEditor) newRow(i int) *budgetRow {
 		if (strings.TrimSpace(r.unit.Text) == "" || r.unit.Text == r.autoUnit) && ct.DefaultUnit != "" {
 			r.unit.SetText(ct.DefaultUnit) // stores it through OnChanged
 			r.autoUnit = ct.DefaultUnit
+			r.unitNote.SetText(fmt.Sprintf(tr("Đơn vị tính \"%s\" điền theo loại chi phí; gõ vào ô để thay."), ct.DefaultUnit))
+			r.unitNote.Show()
 		}
 		// The price's plausible bound depends on the cost type: check it again.
 		r.setMessage("unit_price", storeTyped(b.app, b.w.bad, path("unit_price"), r.price.Text, forms.UnitPriceValidator(ct.ID), false))
@@ -198,6 +201,7 @@ func (b *budgetEditor) newRow(i int) *budgetRow {
 				// The unit the cost type filled in is a suggestion: typing replaces it.
 				auto := r.autoUnit
 				r.autoUnit = ""
+				r.unitNote.Hide()
 				if s != auto && strings.HasPrefix(s, auto) {
 					e.SetText(strings.TrimPrefix(s, auto))
 					e.CursorColumn = len([]rune(e.Text))
@@ -224,6 +228,8 @@ func (b *budgetEditor) newRow(i int) *budgetRow {
 	}
 	r.msgs = map[string]string{}
 	r.msg = newFieldMessage()
+	r.unitNote = helpLabel("")
+	r.unitNote.Hide()
 	r.desc = entry("description", tr("Nội dung chi"), nil)
 	r.unit = entry("unit", tr("Đơn vị tính"), nil)
 	r.quantity = entry("quantity", tr("Số lượng"), forms.ValidateQuantity)
@@ -261,7 +267,7 @@ func (b *budgetEditor) newRow(i int) *budgetRow {
 		return l
 	}
 	figures := container.NewGridWithColumns(6, caption(tr("Thành tiền")), r.total, caption(tr("Hỗ trợ")), r.support, caption(tr("Đối ứng")), r.counterpart)
-	r.root = container.NewVBox(first, second, r.msg, figures, r.warn, widget.NewSeparator())
+	r.root = container.NewVBox(first, second, r.msg, r.unitNote, figures, r.warn, widget.NewSeparator())
 	return r
 }
 
@@ -393,7 +399,7 @@ func (b *budgetEditor) recompute() {
 			setText(r.counterpart, l.Counterpart.String())
 		}
 		if m, ok := warn[l.Index]; ok {
-			setText(r.warn, trMessage(m))
+			setText(r.warn, m)
 			r.warn.Show()
 		} else if r.warn.Visible() {
 			r.warn.Hide()

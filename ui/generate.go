@@ -171,7 +171,7 @@ func (w *wizardScreen) finishGeneration(g *generation, res ExportResult, rev *fo
 		lines = append(lines, tr("Phông chữ: ")+res.Font)
 	}
 	for _, wmsg := range res.Warnings {
-		lines = append(lines, "⚠ "+wmsg)
+		lines = append(lines, tr("Lưu ý: ")+wmsg)
 	}
 	g.summary = widget.NewLabel(strings.Join(lines, "\n"))
 	g.summary.Wrapping = fyne.TextWrapWord

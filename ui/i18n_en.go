@@ -307,4 +307,6 @@ var english = map[string]string{
 	"Hoàn tác (Ctrl+Z)":         "Undo (Ctrl+Z)",
 	"chưa có mã số thuế":        "no tax code yet",
 	"Không mở được ứng dụng":    "The app could not start",
+	"Lưu ý: ":                   "Note: ",
+	"Đơn vị tính \"%s\" điền theo loại chi phí; gõ vào ô để thay.": "Unit \"%s\" filled in from the cost type; type in the box to replace it.",
 }

@@ -20,6 +20,7 @@ var messagePhrases = [][2]string{
 	{"sau ngày kết thúc", "is after the end"},
 	{"trở đi", ""},
 	{"không được âm", "cannot be negative"},
+	{" ngày;", " days;"},
 	{"không hợp lệ", "is not valid"},
 	{"chỉ có", "has only"},
 	{"quá lớn", "too large"},

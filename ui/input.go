@@ -144,7 +144,7 @@ func storeTyped(app *forms.Application, bad badInputs, path, text string, check 
 	if !keepText || forms.SetField(app, path, text) != nil {
 		_ = forms.SetField(app, path, "")
 	}
-	msg := trMessage(capitalize(err.Error()))
+	msg := capitalize(strings.TrimSpace(trMessage(err.Error())))
 	bad[path] = badInput{text: text, msg: msg}
 	return msg
 }

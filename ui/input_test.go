@@ -162,6 +162,9 @@ func TestNewBudgetLineQuietAndUnitReplaced(t *testing.T) {
 	if r.unit.Text != "chuyến" {
 		t.Fatalf("unit after choosing transport: %q", r.unit.Text)
 	}
+	if !r.unitNote.Visible() || !strings.Contains(r.unitNote.Text, "chuyến") {
+		t.Errorf("the filled-in unit is not said: %q (visible %v)", r.unitNote.Text, r.unitNote.Visible())
+	}
 	test.Type(r.unit, "xe")
 	if r.unit.Text != "xe" || w.app.Budget.Lines[0].Unit != "xe" {
 		t.Errorf("typing into the suggested unit gives %q (stored %q), want it replaced", r.unit.Text, w.app.Budget.Lines[0].Unit)
@@ -169,5 +172,33 @@ func TestNewBudgetLineQuietAndUnitReplaced(t *testing.T) {
 	test.Type(r.unit, "m")
 	if r.unit.Text != "xem" {
 		t.Errorf("typing after the user's own unit gives %q", r.unit.Text)
+	}
+}
+
+// In English mode the messages of the checks are in English too.
+func TestFieldMessagesInEnglish(t *testing.T) {
+	newTestApp(t)
+	lang = langEN
+	defer func() { lang = langVI }()
+	app := &forms.Application{}
+	for _, tc := range []struct {
+		path, typed string
+		check       func(string) error
+		want        string
+	}{
+		{"budget.lines[0].unit_price", "1,5", forms.ValidateMoney, "no decimals"},
+		{"project.fair.booths", "hai", forms.ValidateCount, "whole number"},
+		{"project.fair.start", "31/02/2027", forms.ValidateDate, "28 days"},
+		{"budget.lines[0].unit_price", "999999999999", forms.UnitPriceValidator("travel"), "plausible"},
+	} {
+		msg := storeTyped(app, badInputs{}, tc.path, tc.typed, tc.check, false)
+		if !strings.Contains(msg, tc.want) {
+			t.Errorf("%s %q: %q, want %q", tc.path, tc.typed, msg, tc.want)
+		}
+		for _, vi := range []string{"không", "số ", "ví dụ", "ngày", "hãy"} {
+			if strings.Contains(msg, vi) {
+				t.Errorf("%s %q: Vietnamese %q left in %q", tc.path, tc.typed, vi, msg)
+			}
+		}
 	}
 }

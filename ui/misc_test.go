@@ -117,8 +117,8 @@ func TestSaveFailureIsShownAndCloseFlushes(t *testing.T) {
 	if s.Project.Location != "SECC" || s.Project.Title != "Hội chợ" {
 		t.Errorf("after close: title %q location %q", s.Project.Title, s.Project.Location)
 	}
-	if ta.prefs.Float(prefWidth) < 1000 {
-		t.Errorf("window width not remembered: %v", ta.prefs.Float(prefWidth))
+	if sz := ta.savedWindowSize(); sz.Width < 1000 || sz.Height < 700 {
+		t.Errorf("window size not remembered: %v (%q)", sz, ta.prefs.String(prefWindowSize))
 	}
 }
 

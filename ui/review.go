@@ -140,13 +140,13 @@ func (rv *reviewScreen) eligibilityCard() fyne.CanvasObject {
 	box := container.NewVBox()
 	for _, c := range rv.report.Eligibility {
 		c := c
-		mark := "✓ " + tr("Đạt")
+		mark := tr("Đạt")
 		imp := widget.SuccessImportance
 		switch c.Status {
 		case forms.CriterionFailed:
-			mark, imp = "✗ "+tr("Không đạt"), widget.DangerImportance
+			mark, imp = tr("Không đạt"), widget.DangerImportance
 		case forms.CriterionUnknown:
-			mark, imp = "? "+tr("Chưa xác định"), widget.WarningImportance
+			mark, imp = tr("Chưa xác định"), widget.WarningImportance
 		}
 		text := fmt.Sprintf("%s – %s: %s", mark, c.Label, c.Reason)
 		if c.Citation != "" {

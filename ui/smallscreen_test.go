@@ -1,9 +1,12 @@
 package ui
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
 
 	"khuyencong/forms"
 )
@@ -11,10 +14,14 @@ import (
 // On a 1024×600 or 1366×768 laptop the window does not need to grow: every screen's minimum size
 // fits, and the buttons at the edges (Tiếp theo, Cài đặt, a budget line's delete) are inside.
 func TestSmallScreensFit(t *testing.T) {
-	for _, size := range []fyne.Size{{Width: 1024, Height: 600}, {Width: 1366, Height: 768}} {
+	for i, size := range []fyne.Size{{Width: 1024, Height: 600}, {Width: 1366, Height: 768}, {Width: 1024, Height: 600}} {
+		prog := forms.Equipment
+		if i == 2 {
+			prog = forms.TradeFair // the longest step names
+		}
 		ta := newTestApp(t)
-		c := ta.seedClient(t, forms.Equipment)
-		sample := forms.Sample(forms.Equipment)
+		c := ta.seedClient(t, prog)
+		sample := forms.Sample(prog)
 		sample.ClientID = c.ID
 		if err := ta.store.SaveApplication(sample); err != nil {
 			t.Fatal(err)
@@ -55,4 +62,52 @@ func TestSmallScreensFit(t *testing.T) {
 			t.Errorf("%v, library: the window needs at least %v", size, m)
 		}
 	}
+}
+
+// Status marks are theme icons: no ✓, ⚠ or ✗ glyph (a missing-glyph box in some Windows fonts)
+// is drawn on any screen of a dossier.
+func TestNoGlyphStatusMarks(t *testing.T) {
+	ta := newTestApp(t)
+	c := ta.seedClient(t, forms.TradeFair)
+	sample := forms.Sample(forms.TradeFair)
+	sample.ClientID = c.ID
+	sample.Budget.Lines = append(sample.Budget.Lines, forms.BudgetLine{CostType: "other", Description: "Chi phí khác", Unit: "gói", Quantity: forms.QuantityOf(1), UnitPrice: 1000})
+	if err := ta.store.SaveApplication(sample); err != nil {
+		t.Fatal(err)
+	}
+	ta.openDossier(sample.ID)
+	w := ta.wizard
+	for i := 0; i <= len(w.steps); i++ {
+		w.showStep(i)
+		for _, s := range canvasTexts(ta.w.Canvas().Content()) {
+			if strings.ContainsAny(s, "✓⚠✗✔") {
+				t.Errorf("step %d shows the glyph mark in %q", i+1, s)
+			}
+		}
+	}
+}
+
+// canvasTexts returns every text drawn under o.
+func canvasTexts(o fyne.CanvasObject) []string {
+	var out []string
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if !o.Visible() {
+			return
+		}
+		switch v := o.(type) {
+		case *canvas.Text:
+			out = append(out, v.Text)
+		case *fyne.Container:
+			for _, c := range v.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(v).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	return out
 }

@@ -244,3 +244,17 @@ func TestFatalWindowReadable(t *testing.T) {
 		t.Errorf("the message gets %v of a %v window: not readable", label.Size(), fatalSize)
 	}
 }
+
+// The window's size, height included, is remembered from one run to the next, as one preference
+// (a second preference set within 100 ms of the first is not written at once by Fyne).
+func TestWindowSizeRemembered(t *testing.T) {
+	ta := newTestApp(t)
+	ta.w.Resize(fyne.NewSize(1024, 600))
+	ta.saveWindowSize()
+	if got := ta.prefs.String(prefWindowSize); got != "1024x600" {
+		t.Fatalf("saved %q", got)
+	}
+	if got := ta.savedWindowSize(); got != fyne.NewSize(1024, 600) {
+		t.Errorf("restored %v", got)
+	}
+}

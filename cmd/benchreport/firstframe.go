@@ -31,7 +31,8 @@ func firstFrames(goCmd, work string, reps int) ([]frameRun, error) {
 		}
 	}
 	bin := filepath.Join(work, "khuyencong")
-	if out, err := exec.Command(goCmd, "build", "-o", bin, "./cmd/khuyencong").CombinedOutput(); err != nil {
+	// The same tags as make build (no colour-emoji font).
+	if out, err := exec.Command(goCmd, "build", "-tags", "no_emoji", "-o", bin, "./cmd/khuyencong").CombinedOutput(); err != nil {
 		return nil, fmt.Errorf("go build ./cmd/khuyencong: %w: %s", err, tail(string(out), 3))
 	}
 	display, stop, err := startXvfb()

@@ -16,7 +16,8 @@ func (r *report) markdown() string {
 	m := r.machine
 	b.WriteString("# Hiệu năng (performance)\n\n")
 	b.WriteString("Tệp này do `make bench` (chương trình `cmd/benchreport`) sinh ra; đừng sửa tay, hãy chạy lại.\n")
-	b.WriteString("Số liệu là thời gian thực (wall clock) trên một máy, đọc như bậc độ lớn.\n\n")
+	b.WriteString("Số liệu là thời gian thực (wall clock) trên một máy, đọc như bậc độ lớn.\n")
+	b.WriteString("Bộ nhớ của giao diện (màn hình thư viện, bước dự toán, khung hình đầu), trước và sau khi giảm: [performance-ui.md](performance-ui.md).\n\n")
 
 	b.WriteString("## Máy đo\n\n")
 	b.WriteString(mdHeader("", ""))

@@ -6,8 +6,10 @@ import (
 )
 
 // fixLocale gives Fyne a locale it can parse when the environment has none or only "C"/"POSIX"
-// (a service, a bare container, LANG unset): it would print "Error parsing user locale C" and
-// fall back anyway. The app speaks Vietnamese first, so Vietnamese is what it gets.
+// (a service, a bare container): the app speaks Vietnamese first, so Vietnamese is what the later
+// locale lookups (the font fallback's language, date formats) get. Fyne's lang package reads the
+// locale once in its own init, before main: with LANG=C.UTF-8 it still prints "Error parsing user
+// locale C" once, which no code of the app can precede; with LANG unset or "C" nothing is printed.
 func fixLocale() {
 	for _, k := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
 		v := os.Getenv(k)
