@@ -19,7 +19,7 @@ type exporter struct{}
 func (exporter) Export(ctx context.Context, req ui.ExportRequest, progress func(float64)) (ui.ExportResult, error) {
 	res, err := export.Write(ctx, req.App, req.Report, req.Dir, export.Options{
 		Variant: templates.Variant(req.Variant), WordStyle: req.WordStyle, FontPath: req.FontPath, AppVersion: version,
-		DOCX: req.DOCX,
+		DOCX:         req.DOCX,
 		DossierPages: req.DossierPages,
 	}, progress)
 	if err != nil {
