@@ -217,7 +217,7 @@ func CheckFile(path string) error {
 		if errors.Is(err, errTimeout) {
 			return fmt.Errorf("%w. (Tệp: %s)", ErrLocked, path)
 		}
-		return fmt.Errorf("tệp %s bị hỏng hoặc không phải tệp dữ liệu của ứng dụng: %v", path, err)
+		return fmt.Errorf("tệp %s bị hỏng hoặc không phải tệp dữ liệu của ứng dụng: %s", path, detail(err.Error()))
 	}
 	defer db.Close()
 	problems := precheck(path)
@@ -225,7 +225,7 @@ func CheckFile(path string) error {
 		problems = checkDB(db, 5)
 	}
 	if len(problems) > 0 {
-		return fmt.Errorf("tệp %s bị hỏng: %s", path, strings.Join(problems, "; "))
+		return fmt.Errorf("tệp %s bị hỏng: %s", path, detail(strings.Join(problems, "; ")))
 	}
 	var version int
 	var records []string
