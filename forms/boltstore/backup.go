@@ -191,17 +191,6 @@ func goodBackups(dbPath string) []BackupInfo {
 	return out
 }
 
-// newestGoodBackup finds the newest backup of dbPath that passes CheckFile.
-func newestGoodBackup(dbPath string) (BackupInfo, bool) {
-	list, _ := Backups(dbPath)
-	for _, b := range list {
-		if CheckFile(b.Path) == nil {
-			return b, true
-		}
-	}
-	return BackupInfo{}, false
-}
-
 // CheckFile opens a data or backup file read-only and checks it: bbolt's consistency check and a
 // schema this app can read. Nothing is written.
 func CheckFile(path string) error {

@@ -230,3 +230,38 @@ func TestBackupsSameSecondOrder(t *testing.T) {
 		t.Errorf("order: %v", names)
 	}
 }
+
+// Backups are checked before they are called good: each written backup has its verdict recorded,
+// and a backup damaged since is never the one offered.
+func TestDamagedBackupIsNotOffered(t *testing.T) {
+	const marker = "Lò sấy MARKERBK"
+	path := libraryWithMarker(t, marker) // one backup
+	s, err := Open(path, Options{NoAutoBackup: true, Now: testClock(day0.AddDate(0, 0, 1))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	newer, err := s.Backup()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	list, _ := Backups(path)
+	if len(list) != 2 || list[0].Path != newer {
+		t.Fatalf("backups: %+v", list)
+	}
+	for _, b := range list {
+		if !strings.HasPrefix(b.Verdict, "tốt") {
+			t.Errorf("no recorded verdict for %s: %q", b.Path, b.Verdict)
+		}
+	}
+	changeOneByte(t, newer, marker) // the newest backup rots
+	changeOneByte(t, path, marker)  // and the library too
+	_, err = Open(path, Options{})
+	var de *DamagedError
+	if !errors.As(err, &de) {
+		t.Fatalf("open: %v", err)
+	}
+	if de.Backup != list[1].Path || len(de.GoodBackups) != 1 {
+		t.Errorf("offered %s (good: %v), want the older, sound backup %s", de.Backup, de.GoodBackups, list[1].Path)
+	}
+}
