@@ -67,7 +67,7 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 		}
 		res, err := export.Write(context.Background(), app, rep, *outDir, export.Options{
 			Variant: templates.Variant(variant), WordStyle: ws, FontPath: *font, AppVersion: assets.Version(),
-			BaseDir: baseDir, SkipXLSX: *noXLSX}, nil)
+			BaseDir: baseDir, SkipXLSX: *noXLSX, AttachmentsInsideBaseDir: true}, nil)
 		if err != nil {
 			fmt.Fprintf(stderr, "hoso render: %s: %v\n", displayName(path), err)
 			exit = 1
