@@ -302,7 +302,7 @@ type BudgetLine struct {
 type Attachment struct {
 	ID     string `json:"id"`               // the checklist item, e.g. "registration"
 	Title  string `json:"title,omitempty"`  // overrides the checklist title
-	File   string `json:"file,omitempty"`   // path of the file (relative to the dossier file, or absolute)
+	File   string `json:"file,omitempty"`   // relative to the dossier file, inside its folder (AttachmentIn); in the library: its copy in ho-so/
 	SHA256 string `json:"sha256,omitempty"` // of the file when attached
 	Paper  bool   `json:"paper,omitempty"`  // submitted on paper only
 	Note   string `json:"note,omitempty"`

@@ -90,7 +90,8 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 		}
 		res, err := export.Write(context.Background(), app, rep, *outDir, export.Options{
 			Variant: templates.Variant(variant), WordStyle: ws, FontPath: *font, AppVersion: assets.Version(),
-			BaseDir: baseDir, SkipXLSX: *noXLSX, DOCX: *withDOCX, DossierPages: *dossierPages}, nil)
+			BaseDir: baseDir, SkipXLSX: *noXLSX, DOCX: *withDOCX, DossierPages: *dossierPages,
+			AttachmentsInsideBaseDir: true}, nil)
 		if err != nil {
 			fmt.Fprintf(stderr, "hoso render: %s: %s\n", displayName(path), forms.UserError(err))
 			exit = 1

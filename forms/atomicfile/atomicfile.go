@@ -24,6 +24,7 @@ func tempPattern(base string) string { return "." + base + ".*.tmp" }
 // CleanStale removes the temporary files a killed run of Write, Prepare or CommitAll left for path;
 // an earlier file that CommitAll had moved aside when it was killed is put back when path is missing.
 func CleanStale(path string) {
+	recoverJournals(path)
 	pattern := filepath.Join(globQuote(filepath.Dir(path)), tempPattern(globQuote(filepath.Base(path))))
 	if asides, _ := filepath.Glob(pattern + asideSuffix); len(asides) > 0 {
 		for _, a := range asides {
@@ -124,48 +125,67 @@ func (e *CommitError) Unwrap() error { return e.Err }
 // renamed in; on any failure the earlier files are put back, the new ones removed, and the error
 // is a *CommitError naming the file. The temporary files are gone afterwards either way. rename
 // is os.Rename when nil (tests pass one that fails).
+//
+// A journal next to the first file lists the group while the files are swapped; a run killed in
+// the middle is rolled back (every earlier file put back, every new one removed) by the next
+// CleanStale of any of the files (Prepare and Write call it), so a kill never leaves a new file
+// beside an earlier one of the same group.
 func CommitAll(rename func(oldpath, newpath string) error, ps ...*Pending) error {
 	if rename == nil {
 		rename = os.Rename
 	}
-	type aside struct{ target, old string }
-	var moved []aside
-	undo := func(placed []*Pending) {
-		for _, p := range placed {
-			os.Remove(p.Path)
-		}
-		for i := len(moved) - 1; i >= 0; i-- {
-			os.Rename(moved[i].old, moved[i].target)
-		}
+	if len(ps) == 0 {
+		return nil
+	}
+	j := journal{}
+	for _, p := range ps {
+		_, err := os.Lstat(p.Path)
+		j.Entries = append(j.Entries, journalEntry{Target: p.Path, Temp: p.tmp, Aside: p.tmp + asideSuffix, HadOld: err == nil})
+	}
+	jpath, err := writeJournal(ps[0].Path, &j)
+	if err != nil {
 		for _, p := range ps {
 			p.Discard()
 		}
+		return &CommitError{Path: ps[0].Path, Err: err}
 	}
-	for _, p := range ps {
-		if _, err := os.Lstat(p.Path); err != nil {
+	undo := func() {
+		rollback(&j)
+		os.Remove(jpath)
+	}
+	for _, e := range j.Entries {
+		if !e.HadOld {
 			continue
 		}
-		old := p.tmp + asideSuffix
-		if err := rename(p.Path, old); err != nil {
-			undo(nil)
-			return &CommitError{Path: p.Path, Err: err}
-		}
-		moved = append(moved, aside{p.Path, old})
-	}
-	for i, p := range ps {
-		if err := rename(p.tmp, p.Path); err != nil {
-			undo(ps[:i])
-			return &CommitError{Path: p.Path, Err: err}
+		if err := rename(e.Target, e.Aside); err != nil {
+			if err == errKilled {
+				return err
+			}
+			undo()
+			return &CommitError{Path: e.Target, Err: err}
 		}
 	}
-	for _, m := range moved {
-		os.Remove(m.old)
+	for _, e := range j.Entries {
+		if err := rename(e.Temp, e.Target); err != nil {
+			if err == errKilled {
+				return err
+			}
+			undo()
+			return &CommitError{Path: e.Target, Err: err}
+		}
 	}
 	dirs := map[string]bool{}
 	for _, p := range ps {
 		if d := filepath.Dir(p.Path); !dirs[d] {
 			dirs[d] = true
 			syncDir(d)
+		}
+	}
+	os.Remove(jpath) // the commit point
+	syncDir(filepath.Dir(jpath))
+	for _, e := range j.Entries {
+		if e.HadOld {
+			os.Remove(e.Aside)
 		}
 	}
 	return nil

@@ -110,3 +110,40 @@ func TestCommitAllOrNothing(t *testing.T) {
 		t.Errorf("%d entries left, want 2", len(entries))
 	}
 }
+
+// A CommitAll killed after any of its renames is rolled back by the next CleanStale of either
+// file: both earlier files come back exactly, no new file stays beside an earlier one.
+func TestKilledCommitRolledBack(t *testing.T) {
+	for kill := 0; kill < 4; kill++ { // renames done before the kill: 2 moves aside, then 2 placements
+		dir := t.TempDir()
+		a, b := filepath.Join(dir, "ho-so.pdf"), filepath.Join(dir, "du-toan.xlsx")
+		os.WriteFile(a, []byte("PDF cũ"), 0o644)
+		os.WriteFile(b, []byte("bảng cũ"), 0o644)
+		pa, _ := Prepare(a, 0o644, func(w io.Writer) error { _, err := w.Write([]byte("PDF mới")); return err })
+		pb, _ := Prepare(b, 0o644, func(w io.Writer) error { _, err := w.Write([]byte("bảng mới")); return err })
+		n := 0
+		killAt := func(o, nw string) error {
+			n++
+			if n > kill {
+				return errKilled
+			}
+			return os.Rename(o, nw)
+		}
+		if err := CommitAll(killAt, pa, pb); err != errKilled {
+			t.Fatalf("kill after rename %d: %v", kill, err)
+		}
+		CleanStale(b) // the next run writes one of the two
+		ga, _ := os.ReadFile(a)
+		gb, _ := os.ReadFile(b)
+		if string(ga) != "PDF cũ" || string(gb) != "bảng cũ" {
+			t.Errorf("kill after rename %d: %q, %q after recovery", kill, ga, gb)
+		}
+		if entries, _ := os.ReadDir(dir); len(entries) != 2 {
+			var names []string
+			for _, e := range entries {
+				names = append(names, e.Name())
+			}
+			t.Errorf("kill after rename %d: left %v", kill, names)
+		}
+	}
+}

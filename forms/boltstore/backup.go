@@ -191,17 +191,6 @@ func goodBackups(dbPath string) []BackupInfo {
 	return out
 }
 
-// newestGoodBackup finds the newest backup of dbPath that passes CheckFile.
-func newestGoodBackup(dbPath string) (BackupInfo, bool) {
-	list, _ := Backups(dbPath)
-	for _, b := range list {
-		if CheckFile(b.Path) == nil {
-			return b, true
-		}
-	}
-	return BackupInfo{}, false
-}
-
 // CheckFile opens a data or backup file read-only and checks it: bbolt's consistency check and a
 // schema this app can read. Nothing is written.
 func CheckFile(path string) error {
@@ -217,7 +206,7 @@ func CheckFile(path string) error {
 		if errors.Is(err, errTimeout) {
 			return fmt.Errorf("%w. (Tệp: %s)", ErrLocked, path)
 		}
-		return fmt.Errorf("tệp %s bị hỏng hoặc không phải tệp dữ liệu của ứng dụng: %v", path, err)
+		return fmt.Errorf("tệp %s bị hỏng hoặc không phải tệp dữ liệu của ứng dụng: %s", path, detail(err.Error()))
 	}
 	defer db.Close()
 	problems := precheck(path)
@@ -225,7 +214,7 @@ func CheckFile(path string) error {
 		problems = checkDB(db, 5)
 	}
 	if len(problems) > 0 {
-		return fmt.Errorf("tệp %s bị hỏng: %s", path, strings.Join(problems, "; "))
+		return fmt.Errorf("tệp %s bị hỏng: %s", path, detail(strings.Join(problems, "; ")))
 	}
 	var version int
 	var records []string

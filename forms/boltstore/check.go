@@ -37,7 +37,7 @@ func (s *Store) Check() (*CheckReport, error) {
 	defer tx.Rollback()
 	add := func(format string, args ...any) {
 		if len(r.Problems) < 100 {
-			r.Problems = append(r.Problems, fmt.Sprintf(format, args...))
+			r.Problems = append(r.Problems, detail(fmt.Sprintf(format, args...)))
 		}
 	}
 	for _, p := range precheck(s.path) {

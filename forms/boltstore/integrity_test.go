@@ -44,11 +44,21 @@ func changeOneByte(t *testing.T, path, marker string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	i := bytes.Index(data, []byte(marker))
-	if i < 0 {
-		t.Fatalf("marker %q not in the file", marker)
+	// Every copy (bbolt keeps old copies of pages until they are reused): the live record is
+	// among them. The last letter's lowest bit flips: still valid JSON text.
+	changed := bytes.Clone(data)
+	for i, n := 0, 0; ; n++ {
+		j := bytes.Index(changed[i:], []byte(marker))
+		if j < 0 {
+			if n == 0 {
+				t.Fatalf("marker %q not in the file", marker)
+			}
+			break
+		}
+		i += j + len(marker)
+		changed[i-1] ^= 0x01
 	}
-	data[i+len(marker)-1] ^= 0x01 // 'Z' ↔ '['? keep a letter: Z(0x5a)→[(0x5b) is still valid JSON text
+	data = changed
 	if err := os.WriteFile(path, data, 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -119,10 +129,20 @@ func TestEveryOneByteChangeIsCaught(t *testing.T) {
 	const marker = "Dây chuyền sấy MARKERABCDEFGH"
 	path := libraryWithMarker(t, marker)
 	orig, _ := os.ReadFile(path)
-	i := bytes.Index(orig, []byte(marker))
+	var at []int // every copy of the marker (old page copies too)
+	for i := 0; ; {
+		j := bytes.Index(orig[i:], []byte(marker))
+		if j < 0 {
+			break
+		}
+		at = append(at, i+j)
+		i += j + len(marker)
+	}
 	for k := range len(marker) {
 		data := bytes.Clone(orig)
-		data[i+k] ^= 0x01
+		for _, i := range at {
+			data[i+k] ^= 0x01
+		}
 		if err := os.WriteFile(path, data, 0o600); err != nil {
 			t.Fatal(err)
 		}
@@ -228,5 +248,40 @@ func TestBackupsSameSecondOrder(t *testing.T) {
 	}
 	if strings.Join(names, " ") != "hoso-20270104-083000-3.db hoso-20270104-083000-2.db hoso-20270104-083000.db hoso-20270103-083000.db" {
 		t.Errorf("order: %v", names)
+	}
+}
+
+// Backups are checked before they are called good: each written backup has its verdict recorded,
+// and a backup damaged since is never the one offered.
+func TestDamagedBackupIsNotOffered(t *testing.T) {
+	const marker = "Lò sấy MARKERBK"
+	path := libraryWithMarker(t, marker) // one backup
+	s, err := Open(path, Options{NoAutoBackup: true, Now: testClock(day0.AddDate(0, 0, 1))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	newer, err := s.Backup()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	list, _ := Backups(path)
+	if len(list) != 2 || list[0].Path != newer {
+		t.Fatalf("backups: %+v", list)
+	}
+	for _, b := range list {
+		if !strings.HasPrefix(b.Verdict, "tốt") {
+			t.Errorf("no recorded verdict for %s: %q", b.Path, b.Verdict)
+		}
+	}
+	changeOneByte(t, newer, marker) // the newest backup rots
+	changeOneByte(t, path, marker)  // and the library too
+	_, err = Open(path, Options{})
+	var de *DamagedError
+	if !errors.As(err, &de) {
+		t.Fatalf("open: %v", err)
+	}
+	if de.Backup != list[1].Path || len(de.GoodBackups) != 1 {
+		t.Errorf("offered %s (good: %v), want the older, sound backup %s", de.Backup, de.GoodBackups, list[1].Path)
 	}
 }

@@ -273,6 +273,9 @@ func openError(path string, err error) error {
 }
 
 func damaged(path string, problems []string) error {
+	for i, p := range problems {
+		problems[i] = detail(p)
+	}
 	e := &DamagedError{Path: path, Problems: problems}
 	e.GoodBackups = goodBackups(path)
 	if len(e.GoodBackups) > 0 {
@@ -284,13 +287,19 @@ func damaged(path string, problems []string) error {
 // technical turns a recovered panic value of bbolt or the runtime into a short technical detail
 // for the user, without the word "panic".
 func technical(r any) string {
-	msg := fmt.Sprint(r)
-	msg = strings.ReplaceAll(msg, "panic: ", "")
-	msg = strings.ReplaceAll(msg, "panic", "lỗi")
+	msg := detail(fmt.Sprint(r))
 	if len(msg) > 200 {
 		msg = msg[:200] + "…"
 	}
 	return msg
+}
+
+// detail cleans a technical detail for the user: bbolt's check reports recovered panics as
+// "panic: assertion failed: …"; the user sees "lỗi cấu trúc: …".
+func detail(msg string) string {
+	msg = strings.ReplaceAll(msg, "panic: assertion failed: ", "lỗi cấu trúc: ")
+	msg = strings.ReplaceAll(msg, "panic: ", "lỗi: ")
+	return strings.ReplaceAll(msg, "panic", "lỗi")
 }
 
 // checkDB runs bbolt's consistency check in a read transaction and returns at most max problems.

@@ -359,13 +359,18 @@ func TestRandomDamageNeverCrashes(t *testing.T) {
 			if !errors.Is(err, ErrDamaged) && !errors.Is(err, ErrNewerSchema) {
 				t.Errorf("round %d: unexpected error kind: %v", round, err)
 			}
+			if strings.Contains(strings.ToLower(err.Error()), "panic") {
+				t.Errorf("round %d: the word panic shown to the user: %v", round, err)
+			}
 			damaged++
 			continue
 		}
 		opened++
 		s.Applications(forms.Query{})
 		s.Clients(forms.Query{})
-		s.Check()
+		if r, err := s.Check(); err == nil && strings.Contains(strings.ToLower(strings.Join(r.Problems, " ")), "panic") {
+			t.Errorf("round %d: the word panic in the check report: %v", round, r.Problems)
+		}
 		s.Close()
 	}
 	t.Logf("%d rounds: %d reported damaged, %d opened", rounds, damaged, opened)

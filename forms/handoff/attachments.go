@@ -72,22 +72,13 @@ func inStore(path, root string) bool {
 // refusal (ErrRefused) names the field.
 func dossierAttachment(i int, file, dir string) (string, error) {
 	field := fmt.Sprintf("attachments[%d].file", i)
-	slashed := strings.ReplaceAll(file, `\`, "/")
-	if filepath.IsAbs(file) || strings.HasPrefix(slashed, "/") || filepath.VolumeName(file) != "" ||
-		(len(slashed) >= 2 && slashed[1] == ':') {
-		return "", refuseDossier("%s: %q là đường dẫn tuyệt đối; tệp đính kèm phải nằm trong thư mục của hồ sơ (cạnh tệp %s) và được ghi bằng đường dẫn tương đối, ví dụ \"giay-to/dkkd.pdf\"", field, file, forms.FileExtension)
+	src, err := forms.AttachmentIn(dir, file)
+	if err != nil {
+		return "", refuseDossier("%s: %s", field, strings.TrimPrefix(err.Error(), forms.ErrAttachmentOutside.Error()+": "))
 	}
-	clean := filepath.Clean(filepath.FromSlash(slashed))
-	if clean == ".." || strings.HasPrefix(clean, ".."+string(filepath.Separator)) {
-		return "", refuseDossier("%s: %q ra ngoài thư mục của hồ sơ; tệp đính kèm phải nằm trong thư mục đó", field, file)
-	}
-	src := filepath.Join(dir, clean)
 	info, err := os.Stat(src)
 	if err != nil {
 		return "", refuseDossier("%s: không tìm thấy tệp %q trong thư mục của hồ sơ (%s); hãy đặt tệp vào đó hoặc bỏ trường này", field, file, dir)
-	}
-	if !within(src, dir) {
-		return "", refuseDossier("%s: %q là liên kết trỏ ra ngoài thư mục của hồ sơ", field, file)
 	}
 	if !info.Mode().IsRegular() {
 		return "", refuseDossier("%s: %q không phải tệp thường", field, file)

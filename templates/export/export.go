@@ -35,6 +35,10 @@ type Options struct {
 	DOCX       bool   // also write the editable Word file (templates/docx)
 	// DossierPages prints "Hồ sơ: trang x/y" in the PDF's top margin (pdf.Options.DossierPages).
 	DossierPages bool
+	// AttachmentsInsideBaseDir reads only attachments inside BaseDir (relative paths that stay in it,
+	// links resolved): a received dossier file cannot pull "/etc/passwd" or "../../.bashrc" into the
+	// PDF. The others are left out with a warning naming the field. hoso render sets it.
+	AttachmentsInsideBaseDir bool
 }
 
 // Result names the files written and what the reader should know.
@@ -92,6 +96,10 @@ func Write(ctx context.Context, app *forms.Application, rep *forms.Report, dir s
 		return Result{}, fmt.Errorf("không tạo được thư mục %s: %v", dir, err)
 	}
 	report(0.05)
+	var outside []string
+	if opts.AttachmentsInsideBaseDir {
+		app, outside = withoutOutsideAttachments(app, opts.BaseDir)
+	}
 	doc, err := templates.Build(app, rep, templates.Options{Variant: opts.Variant, WordStyle: opts.WordStyle, Now: opts.Now,
 		AppVersion: opts.AppVersion, BaseDir: opts.BaseDir})
 	if err != nil {
@@ -115,7 +123,7 @@ func Write(ctx context.Context, app *forms.Application, rep *forms.Report, dir s
 		return Result{}, err
 	}
 	pending := []*atomicfile.Pending{pdfFile}
-	res.Pages, res.Font, res.Warnings, res.Documents = pres.Pages, pres.Font, pres.Warnings, pres.Documents
+	res.Pages, res.Font, res.Warnings, res.Documents = pres.Pages, pres.Font, append(outside, pres.Warnings...), pres.Documents
 	report(0.75)
 	if !opts.SkipXLSX && opts.Variant != templates.Blank && rep != nil && rep.Budget != nil {
 		res.XLSXPath = base + ".xlsx"
@@ -155,6 +163,24 @@ func Write(ctx context.Context, app *forms.Application, rep *forms.Report, dir s
 	}
 	report(1)
 	return res, nil
+}
+
+// withoutOutsideAttachments returns a copy of app without the attachment files outside dir, and
+// a warning for each.
+func withoutOutsideAttachments(app *forms.Application, dir string) (*forms.Application, []string) {
+	var warnings []string
+	cp := *app
+	cp.Attachments = append([]forms.Attachment(nil), app.Attachments...)
+	for i, a := range cp.Attachments {
+		if a.File == "" {
+			continue
+		}
+		if _, err := forms.AttachmentIn(dir, a.File); err != nil {
+			warnings = append(warnings, fmt.Sprintf("attachments[%d].file: %v; tệp không được ghép vào hồ sơ", i, err))
+			cp.Attachments[i].File = ""
+		}
+	}
+	return &cp, warnings
 }
 
 // commitHook, for tests, fails the move of a file (as a file held open by Excel fails on Windows).

@@ -174,3 +174,42 @@ func assertNoTemps(t *testing.T, dir string) {
 		}
 	}
 }
+
+// A received dossier file rendered with AttachmentsInsideBaseDir cannot pull a file from outside
+// its folder into the PDF; a file inside is merged.
+func TestOutsideAttachmentsNotMerged(t *testing.T) {
+	app := forms.Sample(forms.TradeFair)
+	rep := forms.Check(app, forms.DefaultPacks())
+	elsewhere := t.TempDir()
+	first, err := Write(context.Background(), app, rep, elsewhere, Options{Variant: templates.Draft, Now: fixedNow, SkipXLSX: true}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dossierDir := t.TempDir()
+	inside := filepath.Join(dossierDir, "giay-to.pdf")
+	data, _ := os.ReadFile(first.PDFPath)
+	os.WriteFile(inside, data, 0o644)
+	pages := func(file string, onlyInside bool) (int, []string) {
+		t.Helper()
+		a := *app
+		a.Attachments = []forms.Attachment{{ID: "registration", File: file}}
+		res, err := Write(context.Background(), &a, forms.Check(&a, forms.DefaultPacks()), t.TempDir(),
+			Options{Variant: templates.Draft, Now: fixedNow, SkipXLSX: true, BaseDir: dossierDir, AttachmentsInsideBaseDir: onlyInside}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res.Pages, res.Warnings
+	}
+	withInside, _ := pages("giay-to.pdf", true)
+	withOutside, warnings := pages(first.PDFPath, true)
+	withOutsideAllowed, _ := pages(first.PDFPath, false)
+	if withInside <= withOutside || withOutsideAllowed != withInside {
+		t.Errorf("pages: inside %d, outside refused %d, outside allowed %d", withInside, withOutside, withOutsideAllowed)
+	}
+	if !strings.Contains(strings.Join(warnings, "\n"), "attachments[0].file") {
+		t.Errorf("no warning naming the field: %v", warnings)
+	}
+	if n, w := pages("../../../../"+strings.TrimPrefix(first.PDFPath, "/"), true); n != withOutside || len(w) == 0 {
+		t.Errorf("escaping path: %d pages, warnings %v", n, w)
+	}
+}
