@@ -277,8 +277,12 @@ func ShowFatal(fa fyne.App, msg string) {
 	lbl.Wrapping = fyne.TextWrapWord
 	ok := widget.NewButton(tr("Đóng"), func() { w.Close() })
 	ok.Importance = widget.HighImportance
-	w.SetContent(container.NewBorder(nil, container.NewCenter(ok), container.NewPadded(widget.NewIcon(theme.WarningIcon())), nil, lbl))
-	w.Resize(fyne.NewSize(520, 200))
+	// A wrapped label alone asks for a very tall window before it knows its width (the window then
+	// opened off-screen, at y = -2847 under wine): give the text a fixed, scrollable area.
+	text := container.NewVScroll(lbl)
+	text.SetMinSize(fyne.NewSize(460, 180))
+	w.SetContent(container.NewBorder(nil, container.NewCenter(ok), container.NewPadded(widget.NewIcon(theme.WarningIcon())), nil, text))
+	w.Resize(fyne.NewSize(560, 250))
 	w.CenterOnScreen()
 	w.ShowAndRun()
 }
