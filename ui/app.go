@@ -332,7 +332,11 @@ func fatalContent(msg string, close func()) fyne.CanvasObject {
 	ok := widget.NewButton(tr("Đóng"), close)
 	ok.Importance = widget.HighImportance
 	top := container.NewHBox(widget.NewIcon(theme.WarningIcon()), head)
-	return container.NewBorder(top, container.NewCenter(ok), nil, nil, container.NewVScroll(lbl))
+	// A wrapped label alone asks for a very tall window before it knows its width (the window then
+	// opened off-screen, at y = -2847 under wine): the text gets a fixed, scrollable area.
+	text := container.NewVScroll(lbl)
+	text.SetMinSize(fyne.NewSize(460, 180))
+	return container.NewBorder(top, container.NewCenter(ok), nil, nil, text)
 }
 
 // AlreadyOpenMessage is what ShowFatal says when the data file is locked by another window.

@@ -34,8 +34,7 @@ func TestVariantsProduceTheText(t *testing.T) {
 			}
 		}
 	}
-	var telexCoop variant
-	telexCoop = variants[0]
+	telexCoop := variants[0]
 	telexCoop.backspace = bsUnicode
 	if got := simulate(actions(telexCoop), false); !strings.HasPrefix(got, "Hoơpợp") {
 		t.Errorf("without the hook: %q", got)

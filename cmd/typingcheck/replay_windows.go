@@ -274,6 +274,9 @@ func (a *app) play(v variant) error {
 					// the keys before, and this paste before the next one.
 					time.Sleep(pasteSettle)
 					if err = retry(setClipboard, e.text); err == nil {
+						// wine's clipboard manager opens the clipboard a moment after it changes
+						// (to hand it to X): let it start, then wait until it is done.
+						time.Sleep(pasteSettle)
 						clipboardIdle()
 						err = sendInput([]input{key(vkShift, false), insertKey(false), insertKey(true), key(vkShift, true)})
 						time.Sleep(pasteSettle)

@@ -70,12 +70,11 @@ func run(exe, replayer, prefix string) error {
 		}
 	}
 	fmt.Println("== Với bộ lọc gõ (mọi cách gõ phải ra đúng chữ)")
-	out, err := stream(4*time.Minute, env, wine, replayer, "-app", winecmd.WindowsPath(exe))
-	if err != nil {
+	if _, err := stream(4*time.Minute, env, wine, replayer, "-app", winecmd.WindowsPath(exe)); err != nil {
 		return fmt.Errorf("with the hook: %v", err)
 	}
 	fmt.Println("== Không có bộ lọc (phím xóa gửi dạng ký tự phải ra sai: kiểm tra biết thất bại)")
-	out, err = stream(3*time.Minute, env, wine, replayer, "-app", winecmd.WindowsPath(exe), "-nohook")
+	out, err := stream(3*time.Minute, env, wine, replayer, "-app", winecmd.WindowsPath(exe), "-nohook")
 	if err == nil {
 		return fmt.Errorf("without the hook every variant typed the right text: the check cannot see the fault")
 	}
