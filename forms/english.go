@@ -20,6 +20,10 @@ func EnglishOf(err error) string {
 	if errors.As(err, &t) {
 		return t.en
 	}
+	var v *ValueError
+	if errors.As(err, &v) {
+		return v.MsgEN
+	}
 	return ""
 }
 

@@ -51,6 +51,10 @@ func englishCases(t *testing.T) map[string]*Application {
 		}
 		broken.Project.PriorSupportThisYear = 10 * billion
 		broken.Attachments = append(broken.Attachments, Attachment{ID: "no-such-attachment"})
+		broken.Enterprise.Phone = "12ab"
+		broken.Enterprise.Email = "ten @congty"
+		broken.Enterprise.TaxCode = "0100109107"
+		broken.Enterprise.Representative.IDNumber = "123456789"
 		out["broken "+string(p)] = broken
 		local := Sample(p)
 		local.Fund = Fund{Kind: FundLocal, Province: "01"}
@@ -177,7 +181,7 @@ func TestEnglishMessages(t *testing.T) {
 		}
 	}
 	// The broken dossiers must have raised the messages this test is about.
-	for _, code := range []string{CodeRequired, CodeBudgetLine, CodeIneligibleCost, CodeEligibility, CodeEmployees,
+	for _, code := range []string{CodeRequired, CodeBudgetLine, CodePhone, CodeEmail, CodeTaxCode, CodeFormat, CodeIneligibleCost, CodeEligibility, CodeEmployees,
 		CodeFund, CodeRulePackOverride, CodeAttachmentUnknown, CodeAttachment} {
 		if seen[code] == 0 {
 			t.Errorf("no dossier raised %s; the test does not cover it", code)
@@ -238,4 +242,43 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// TestValidatorsSayItInEnglish: the checks of typed values carry their English text (the wizard
+// shows it under the field in English mode, and a format problem uses it).
+func TestValidatorsSayItInEnglish(t *testing.T) {
+	for _, tc := range []struct {
+		check func(string) error
+		in    string
+		want  string
+	}{
+		{ValidateMoney, "1,5", "whole VND only, no decimals"},
+		{ValidateMoney, "1.23.456", "each group after a separator has exactly 3 digits"},
+		{ValidateMoney, "-5", "cannot be negative"},
+		{ValidateMoney, "12abc", "only digits and dots"},
+		{ValidateDate, "31/02/2027", "month 2 of 2027 has only 28 days"},
+		{ValidateDate, "5/1/27", "the year needs all 4 digits"},
+		{ValidateQuantity, "1,555", "at most 2 decimals"},
+		{ValidateTaxCode, "0100109107", "wrong check digit"},
+		{ValidateTaxCode, "123", "it has 3 digits"},
+		{ValidateCCCD, "123456789", "old 9-digit identity card"},
+		{ValidatePhone, "12ab", "digits only"},
+		{ValidateEmail, "ten@congty", "needs a dot"},
+		{ValidateProvinceCode, "99", "choose one of the 34 provinces"},
+		{ValidateCount, "hai", "a whole number, 0 or more"},
+		{UnitPriceValidator("travel"), "999.999.999.999", "above what is plausible"},
+	} {
+		err := tc.check(tc.in)
+		if err == nil {
+			t.Errorf("%q: no error", tc.in)
+			continue
+		}
+		en := EnglishOf(err)
+		if !strings.Contains(en, tc.want) {
+			t.Errorf("%q: English %q, want %q (Vietnamese %q)", tc.in, en, tc.want, err)
+		}
+		if vietnamese(withoutNames(en, nil)) {
+			t.Errorf("%q: Vietnamese left in %q", tc.in, en)
+		}
+	}
 }

@@ -83,7 +83,7 @@ func checkField(app *Application, step string, f Field) []Problem {
 				msg = strings.ReplaceAll(msg, KindEnterprise.RegistrationName(), app.Enterprise.Kind.RegistrationName())
 			}
 			probs = append(probs, Problem{Code: formatCode(f.Path), Path: f.Path, Step: step, Severity: SeverityError, Message: fmt.Sprintf("%s: %s", f.Label, msg),
-				MessageEN: fmt.Sprintf("%s: \"%s\" is not valid; correct it as the hint under the field says", f.LabelEN, text)})
+				MessageEN: formatEN(f, text, err)})
 		}
 	}
 	if f.Kind == FieldChoice && len(f.Choices) > 0 && !hasChoice(f.Choices, text) {
@@ -271,6 +271,15 @@ func checkConsistency(app *Application) []Problem {
 		return probs
 	}
 	return probs
+}
+
+// formatEN is the English message of a format error of field f: the check's own English text, or,
+// for a check that has none, a plain line naming the field and the value.
+func formatEN(f Field, text string, err error) string {
+	if en := EnglishOf(err); en != "" {
+		return fmt.Sprintf("%s: %s", f.LabelEN, en)
+	}
+	return fmt.Sprintf("%s: \"%s\" is not valid; correct it as the hint under the field says", f.LabelEN, text)
 }
 
 func shortText(s string) string {
