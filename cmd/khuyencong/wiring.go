@@ -41,7 +41,7 @@ func (exporter) Export(ctx context.Context, req ui.ExportRequest, progress func(
 func readBack(ctx context.Context, res export.Result, req ui.ExportRequest, warnings []string) (*ui.ReadBack, []string) {
 	ms, err := readback.Verify(ctx, res.PDFPath, res.Documents, req.App, req.Report.Budget, req.WordStyle)
 	switch {
-	case errors.Is(err, readback.ErrNoPdftotext):
+	case errors.Is(err, readback.ErrNoPdftotext), err != nil && ctx.Err() != nil: // no reader, or cancelled: the files stand
 		return nil, warnings
 	case err != nil:
 		return nil, append(warnings, fmt.Sprintf("không đọc lại được PDF để đối chiếu số liệu: %v", err))
