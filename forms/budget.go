@@ -21,10 +21,10 @@ import (
 func ComputeBudget(app *Application, pack *RulePack) (*BudgetResult, error) {
 	def := Definition(app.Programme)
 	if def == nil {
-		return nil, fmt.Errorf("chương trình %q không tồn tại", app.Programme)
+		return nil, errorEN(fmt.Sprintf("chương trình %q không tồn tại", app.Programme), fmt.Sprintf("there is no programme %q", app.Programme))
 	}
 	if pack == nil {
-		return nil, fmt.Errorf("chưa có gói quy định")
+		return nil, errorEN("chưa có gói quy định", "no rules are chosen")
 	}
 	scope := def.ScopeOf(app)
 	res := &BudgetResult{PackID: pack.ID, PackVersion: pack.Version, PackTitle: pack.Title, Scope: scope}
@@ -33,7 +33,8 @@ func ComputeBudget(app *Application, pack *RulePack) (*BudgetResult, error) {
 		sr = pr.Scopes[scope]
 	}
 	if sr == nil {
-		return nil, fmt.Errorf("gói quy định %s không có mức hỗ trợ cho %s, nội dung %q", pack.Key(), app.Programme.Label(), scope)
+		return nil, errorEN(fmt.Sprintf("gói quy định %s không có mức hỗ trợ cho %s, nội dung %q", pack.Key(), app.Programme.Label(), scope),
+			fmt.Sprintf("the rules %s give no support rates for %s, scope %q", pack.Key(), app.Programme.LabelEN(), scope))
 	}
 
 	lines, raw, err := lineResults(app.Budget.Lines, def, sr, res)
@@ -56,14 +57,16 @@ func ComputeBudget(app *Application, pack *RulePack) (*BudgetResult, error) {
 		if g.RateBP > 0 {
 			r := sr.CostTypes[g.CostType]
 			res.Notes = append(res.Notes, BudgetNote{Kind: "rate", Citation: r.Citation, Unverified: r.Unverified,
-				Message: fmt.Sprintf("%s: hỗ trợ %s chi phí theo %s", g.Label, PercentBP(g.RateBP), r.Citation)})
+				Message:   fmt.Sprintf("%s: hỗ trợ %s chi phí theo %s", g.Label, PercentBP(g.RateBP), r.Citation),
+				MessageEN: fmt.Sprintf("%s: %s of the cost is supported under %s", costTypeEN(def, g.CostType), PercentBP(g.RateBP), r.Citation)})
 		}
 	}
 	if pack.Override {
-		res.Notes = append(res.Notes, BudgetNote{Kind: "override", Message: OverrideNote(pack)})
+		res.Notes = append(res.Notes, BudgetNote{Kind: "override", Message: OverrideNote(pack), MessageEN: OverrideNoteEN(pack)})
 	}
 	res.Notes = append(res.Notes, BudgetNote{Kind: "rounding",
-		Message: "Thành tiền và kinh phí hỗ trợ làm tròn xuống đến đồng; khi áp mức trần, kinh phí hỗ trợ được phân bổ cho các dòng theo tỷ lệ, phần lẻ đồng chia theo phương pháp số dư lớn nhất."})
+		Message:   "Thành tiền và kinh phí hỗ trợ làm tròn xuống đến đồng; khi áp mức trần, kinh phí hỗ trợ được phân bổ cho các dòng theo tỷ lệ, phần lẻ đồng chia theo phương pháp số dư lớn nhất.",
+		MessageEN: "Line totals and support are rounded down to whole VND; when a cap applies, the support is spread over the lines in proportion, the odd VND going by the largest-remainder method."})
 	return res, nil
 }
 
@@ -76,7 +79,7 @@ func lineResults(in []BudgetLine, def *ProgrammeDef, sr *ScopeRules, res *Budget
 	for i, l := range in {
 		total, err := lineTotal(l.Quantity, l.UnitPrice)
 		if err != nil {
-			return nil, nil, fmt.Errorf("dòng %d: %w", i+1, err)
+			return nil, nil, errorEN(fmt.Sprintf("dòng %d: %v", i+1, err), fmt.Sprintf("line %d: %s", i+1, EnglishOf(err)))
 		}
 		lr := LineResult{Index: i, CostType: l.CostType, Description: l.Description, Unit: l.Unit,
 			Quantity: l.Quantity, UnitPrice: l.UnitPrice, Total: total, Note: l.Note}
@@ -85,21 +88,24 @@ func lineResults(in []BudgetLine, def *ProgrammeDef, sr *ScopeRules, res *Budget
 		switch {
 		case !known:
 			res.Notes = append(res.Notes, BudgetNote{Kind: "ineligible", Line: i + 1,
-				Message: fmt.Sprintf("Dòng %d (%s): loại chi phí %q không có trong chương trình; không tính hỗ trợ", i+1, l.Description, l.CostType)})
+				Message:   fmt.Sprintf("Dòng %d (%s): loại chi phí %q không có trong chương trình; không tính hỗ trợ", i+1, l.Description, l.CostType),
+				MessageEN: fmt.Sprintf("Line %d (%s): cost type %q is not one of the programme's; no support is counted", i+1, l.Description, l.CostType)})
 		case rule == nil || !rule.Eligible:
 			cit, unv := "", false
 			if rule != nil {
 				cit, unv = rule.Citation, rule.Unverified
 			}
 			res.Notes = append(res.Notes, BudgetNote{Kind: "ineligible", Line: i + 1, Citation: cit, Unverified: unv,
-				Message: fmt.Sprintf("Dòng %d (%s): %s không thuộc nội dung được hỗ trợ; toàn bộ do cơ sở đối ứng", i+1, l.Description, lower(ct.Label))})
+				Message:   fmt.Sprintf("Dòng %d (%s): %s không thuộc nội dung được hỗ trợ; toàn bộ do cơ sở đối ứng", i+1, l.Description, lower(ct.Label)),
+				MessageEN: fmt.Sprintf("Line %d (%s): %s is not supported; the establishment pays all of it", i+1, l.Description, lower(ct.LabelEN))})
 		default:
 			lr.Eligible = true
 			lr.RateBP = rule.RateBP
 			s := mulDiv(total, rule.RateBP, 10000)
 			if rule.CapPerLine > 0 && s > rule.CapPerLine {
 				res.Notes = append(res.Notes, BudgetNote{Kind: "cap", Line: i + 1, Citation: rule.Citation, Unverified: rule.Unverified,
-					Message: fmt.Sprintf("Dòng %d: hỗ trợ %s đồng vượt mức trần %s đồng mỗi dòng theo %s; giảm còn %s đồng", i+1, s, rule.CapPerLine, rule.Citation, rule.CapPerLine)})
+					Message:   fmt.Sprintf("Dòng %d: hỗ trợ %s đồng vượt mức trần %s đồng mỗi dòng theo %s; giảm còn %s đồng", i+1, s, rule.CapPerLine, rule.Citation, rule.CapPerLine),
+					MessageEN: fmt.Sprintf("Line %d: support of %s VND is above the cap of %s VND a line under %s; lowered to %s VND", i+1, s, rule.CapPerLine, rule.Citation, rule.CapPerLine)})
 				s = rule.CapPerLine
 			}
 			raw[i] = s
@@ -107,7 +113,7 @@ func lineResults(in []BudgetLine, def *ProgrammeDef, sr *ScopeRules, res *Budget
 		}
 		res.Total += total
 		if res.Total > MaxMoney {
-			return nil, nil, fmt.Errorf("tổng kinh phí vượt quá %s đồng", MaxMoney)
+			return nil, nil, errorEN(fmt.Sprintf("tổng kinh phí vượt quá %s đồng", MaxMoney), fmt.Sprintf("the total cost is above %s VND", MaxMoney))
 		}
 		lines[i] = lr
 	}
@@ -137,7 +143,8 @@ func applyCostTypeCaps(support []Money, lines []LineResult, caps []Cap, def *Pro
 				label = ct.Label
 			}
 			notes = append(notes, BudgetNote{Kind: "cap", Citation: c.Citation, Unverified: c.Unverified,
-				Message: fmt.Sprintf("Hỗ trợ %s %s đồng vượt mức trần %s đồng theo %s; giảm còn %s đồng", lower(label), sum, c.Amount, c.Citation, c.Amount)})
+				Message:   fmt.Sprintf("Hỗ trợ %s %s đồng vượt mức trần %s đồng theo %s; giảm còn %s đồng", lower(label), sum, c.Amount, c.Citation, c.Amount),
+				MessageEN: fmt.Sprintf("Support for %s of %s VND is above the cap of %s VND under %s; lowered to %s VND", lower(costTypeEN(def, c.CostType)), sum, c.Amount, c.Citation, c.Amount)})
 		}
 	}
 	return notes
@@ -161,7 +168,7 @@ func applyProjectCaps(support []Money, caps []Cap, prior Money) []BudgetNote {
 			continue
 		}
 		spread(support, all, c.limit)
-		notes = append(notes, BudgetNote{Kind: "cap", Citation: c.Citation, Unverified: c.Unverified, Message: c.message(sum)})
+		notes = append(notes, BudgetNote{Kind: "cap", Citation: c.Citation, Unverified: c.Unverified, Message: c.message(sum), MessageEN: c.messageEN(sum)})
 		sum = c.limit
 	}
 	return notes
@@ -238,6 +245,24 @@ func (c projectCap) message(before Money) string {
 	return fmt.Sprintf("Tổng hỗ trợ %s đồng vượt mức trần %s đồng cho một đề án theo %s; giảm còn %s đồng", before, c.Amount, c.Citation, c.limit)
 }
 
+func (c projectCap) messageEN(before Money) string {
+	switch c.Per {
+	case CapPerYear:
+		return fmt.Sprintf("Total support of %s VND is above the cap of %s VND a year under %s (%s VND already received this year); lowered to %s VND", before, c.Amount, c.Citation, c.prior, c.limit)
+	case CapPerEstablishment:
+		return fmt.Sprintf("Total support of %s VND is above the cap of %s VND for one establishment under %s; lowered to %s VND", before, c.Amount, c.Citation, c.limit)
+	}
+	return fmt.Sprintf("Total support of %s VND is above the cap of %s VND for one project under %s; lowered to %s VND", before, c.Amount, c.Citation, c.limit)
+}
+
+// costTypeEN is the English name of a cost type of the programme, or its id.
+func costTypeEN(def *ProgrammeDef, id string) string {
+	if ct, ok := def.CostType(id); ok && ct.LabelEN != "" {
+		return ct.LabelEN
+	}
+	return id
+}
+
 // projectCaps returns the project-wide caps, each with its effective limit, smallest last so that the
 // note of the binding cap comes last.
 func projectCaps(caps []Cap, prior Money) []projectCap {
@@ -264,15 +289,15 @@ func projectCaps(caps []Cap, prior Money) []projectCap {
 // lineTotal is quantity (hundredths) × unit price, divided by 100 and rounded down, without overflow.
 func lineTotal(q Quantity, price Money) (Money, error) {
 	if q < 0 || price < 0 {
-		return 0, fmt.Errorf("số lượng và đơn giá không được âm")
+		return 0, errorEN("số lượng và đơn giá không được âm", "the quantity and the unit price cannot be negative")
 	}
 	hi, lo := bits.Mul64(uint64(q), uint64(price))
 	if hi >= 100 {
-		return 0, fmt.Errorf("thành tiền vượt quá %s đồng", MaxMoney)
+		return 0, errorEN(fmt.Sprintf("thành tiền vượt quá %s đồng", MaxMoney), fmt.Sprintf("the line total is above %s VND", MaxMoney))
 	}
 	t, _ := bits.Div64(hi, lo, 100)
 	if t > uint64(MaxMoney) {
-		return 0, fmt.Errorf("thành tiền vượt quá %s đồng", MaxMoney)
+		return 0, errorEN(fmt.Sprintf("thành tiền vượt quá %s đồng", MaxMoney), fmt.Sprintf("the line total is above %s VND", MaxMoney))
 	}
 	return Money(t), nil
 }

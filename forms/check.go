@@ -24,9 +24,10 @@ func (s StepCompleteness) Complete() bool { return s.Done >= s.Total }
 
 // MissingItem names one unanswered required question or missing attachment.
 type MissingItem struct {
-	Path  string `json:"path"`
-	Step  string `json:"step"`
-	Label string `json:"label"`
+	Path    string `json:"path"`
+	Step    string `json:"step"`
+	Label   string `json:"label"`
+	LabelEN string `json:"label_en,omitempty"`
 }
 
 // Report is everything known about a dossier: its budget, eligibility, completeness and problems.

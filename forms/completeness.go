@@ -14,8 +14,8 @@ func CheckCompleteness(app *Application) Completeness {
 	checklist := Checklist(app)
 	for _, step := range def.VisibleSteps(app) {
 		sc := StepCompleteness{StepID: step.ID, Title: step.Title}
-		miss := func(path, label string) {
-			sc.Missing = append(sc.Missing, MissingItem{Path: path, Step: step.ID, Label: label})
+		miss := func(path, label, labelEN string) {
+			sc.Missing = append(sc.Missing, MissingItem{Path: path, Step: step.ID, Label: label, LabelEN: labelEN})
 		}
 		switch step.Kind {
 		case StepBudget:
@@ -23,7 +23,8 @@ func CheckCompleteness(app *Application) Completeness {
 			if budgetComplete(app) {
 				sc.Done = 1
 			} else {
-				miss("budget.lines", "Dự toán kinh phí (mỗi dòng cần loại chi phí, nội dung, số lượng và đơn giá)")
+				miss("budget.lines", "Dự toán kinh phí (mỗi dòng cần loại chi phí, nội dung, số lượng và đơn giá)",
+					"Budget (each line needs a cost type, a description, a quantity and a unit price)")
 			}
 		case StepAttachments:
 			for _, it := range checklist {
@@ -34,7 +35,7 @@ func CheckCompleteness(app *Application) Completeness {
 				if it.Status != AttachmentMissing {
 					sc.Done++
 				} else {
-					miss("attachments."+it.Def.ID, it.Def.Title)
+					miss("attachments."+it.Def.ID, it.Def.Title, it.Def.TitleEN)
 				}
 			}
 		}
@@ -46,7 +47,7 @@ func CheckCompleteness(app *Application) Completeness {
 			if fieldAnswered(app, f) {
 				sc.Done++
 			} else {
-				miss(f.Path, f.Label)
+				miss(f.Path, f.Label, f.LabelEN)
 			}
 		}
 		c.Steps = append(c.Steps, sc)
@@ -108,19 +109,20 @@ func Check(app *Application, packs []*RulePack) *Report {
 	r.Completeness = CheckCompleteness(app)
 	pack, err := PackFor(app, packs)
 	if err != nil {
-		r.Problems = append(r.Problems, Problem{Code: CodeFund, Path: "fund", Step: "general", Severity: SeverityError, Message: err.Error()})
+		r.Problems = append(r.Problems, Problem{Code: CodeFund, Path: "fund", Step: "general", Severity: SeverityError, Message: err.Error(), MessageEN: EnglishOf(err)})
 		r.Problems = append(r.Problems, Review(app)...)
 		return r
 	}
 	r.Pack = pack
 	if b, err := ComputeBudget(app, pack); err != nil {
-		r.Problems = append(r.Problems, Problem{Code: CodeBudget, Path: "budget.lines", Step: "budget", Severity: SeverityError, Message: "Không tính được dự toán: " + err.Error()})
+		r.Problems = append(r.Problems, Problem{Code: CodeBudget, Path: "budget.lines", Step: "budget", Severity: SeverityError,
+			Message: "Không tính được dự toán: " + err.Error(), MessageEN: "The budget cannot be computed: " + EnglishOf(err)})
 	} else {
 		r.Budget = b
 		for _, n := range b.Notes {
 			if n.Kind == "ineligible" && n.Line > 0 {
 				r.Problems = append(r.Problems, Problem{Code: CodeIneligibleCost, Path: fmt.Sprintf("budget.lines[%d].cost_type", n.Line-1), Step: "budget",
-					Severity: SeverityInfo, Message: n.Message, Citation: n.Citation})
+					Severity: SeverityInfo, Message: n.Message, MessageEN: n.MessageEN, Citation: n.Citation})
 			}
 		}
 	}
@@ -134,18 +136,21 @@ func Check(app *Application, packs []*RulePack) *Report {
 		switch c.Status {
 		case CriterionFailed:
 			r.Problems = append(r.Problems, Problem{Code: CodeEligibility, Path: c.Path, Step: step, Severity: SeverityError, Citation: c.Citation,
-				Message: fmt.Sprintf("Không đủ điều kiện – %s: %s", c.Label, c.Reason)})
+				Message:   fmt.Sprintf("Không đủ điều kiện – %s: %s", c.Label, c.Reason),
+				MessageEN: fmt.Sprintf("Not eligible – %s: %s", c.LabelEN, c.ReasonEN)})
 		case CriterionUnknown:
 			r.Problems = append(r.Problems, Problem{Code: CodeEligibilityUnknown, Path: c.Path, Step: step, Severity: SeverityWarning, Citation: c.Citation,
-				Message: fmt.Sprintf("Chưa xác định được điều kiện – %s: %s", c.Label, c.Reason)})
+				Message:   fmt.Sprintf("Chưa xác định được điều kiện – %s: %s", c.Label, c.Reason),
+				MessageEN: fmt.Sprintf("Eligibility not yet known – %s: %s", c.LabelEN, c.ReasonEN)})
 		}
 	}
 	if pack.Override {
-		r.Problems = append(r.Problems, Problem{Code: CodeRulePackOverride, Path: "rule_pack", Severity: SeverityWarning, Message: OverrideNote(pack)})
+		r.Problems = append(r.Problems, Problem{Code: CodeRulePackOverride, Path: "rule_pack", Severity: SeverityWarning, Message: OverrideNote(pack), MessageEN: OverrideNoteEN(pack)})
 	}
 	if pack.HasUnverified() {
 		r.Problems = append(r.Problems, Problem{Code: CodeUnverified, Path: "rule_pack", Severity: SeverityInfo,
-			Message: fmt.Sprintf("%s có giá trị chưa xác minh với văn bản gốc; đối chiếu với Sở Công Thương trước khi nộp", pack.Title)})
+			Message:   fmt.Sprintf("%s có giá trị chưa xác minh với văn bản gốc; đối chiếu với Sở Công Thương trước khi nộp", pack.Title),
+			MessageEN: fmt.Sprintf("The rules \"%s\" hold values not verified against the legal texts; check with the Department of Industry and Trade before submitting", pack.Title)})
 	}
 	r.Problems = append(r.Problems, Review(app)...)
 	// Fill in the step of each problem from the registry.

@@ -22,6 +22,9 @@ const (
 // dateHint ends every date error message.
 const dateHint = "hãy viết theo dạng ngày/tháng/năm, ví dụ 05/01/2027"
 
+// dateHintEN is dateHint in English.
+const dateHintEN = "write it as day/month/year, e.g. 05/01/2027"
+
 // IsZero reports whether the date is not set.
 func (d Date) IsZero() bool { return d == Date{} }
 
@@ -43,8 +46,9 @@ func ParseDate(s string) (Date, error) {
 	if in == "" {
 		return Date{}, nil
 	}
-	bad := func(reason string) error {
-		return fmt.Errorf("ngày %q không hợp lệ: %s; %s", in, reason, dateHint)
+	bad := func(reason, en string) error {
+		return errorEN(fmt.Sprintf("ngày %q không hợp lệ: %s; %s", in, reason, dateHint),
+			fmt.Sprintf("the date %q is not valid: %s; %s", in, en, dateHintEN))
 	}
 	t := strings.Map(func(r rune) rune {
 		if unicode.IsSpace(r) {
@@ -55,19 +59,19 @@ func ParseDate(s string) (Date, error) {
 
 	sep := strings.IndexFunc(t, func(r rune) bool { return r < '0' || r > '9' })
 	if sep < 0 {
-		return Date{}, bad("thiếu dấu phân cách giữa ngày, tháng và năm")
+		return Date{}, bad("thiếu dấu phân cách giữa ngày, tháng và năm", "the day, month and year are not separated")
 	}
 	sepChar := t[sep]
 	if sepChar != '/' && sepChar != '-' && sepChar != '.' {
-		return Date{}, bad("chỉ dùng dấu / (hoặc - hay .) giữa ngày, tháng và năm")
+		return Date{}, bad("chỉ dùng dấu / (hoặc - hay .) giữa ngày, tháng và năm", "only / (or - or .) separates the day, month and year")
 	}
 	parts := strings.Split(t, string(sepChar))
 	if len(parts) != 3 {
-		return Date{}, bad("cần đủ ba phần ngày, tháng, năm với cùng một loại dấu phân cách")
+		return Date{}, bad("cần đủ ba phần ngày, tháng, năm với cùng một loại dấu phân cách", "a day, a month and a year are needed, with the same separator")
 	}
 	for _, p := range parts {
 		if !allDigits(p) {
-			return Date{}, bad("ngày, tháng, năm chỉ gồm chữ số, cách nhau bằng cùng một loại dấu phân cách")
+			return Date{}, bad("ngày, tháng, năm chỉ gồm chữ số, cách nhau bằng cùng một loại dấu phân cách", "the day, month and year are digits only, with the same separator")
 		}
 	}
 
@@ -77,16 +81,16 @@ func ParseDate(s string) (Date, error) {
 	}
 	switch {
 	case len(year) != 4:
-		return Date{}, bad("năm phải viết đủ 4 chữ số")
+		return Date{}, bad("năm phải viết đủ 4 chữ số", "the year needs all 4 digits")
 	case len(day) > 2 || len(month) > 2:
-		return Date{}, bad("ngày và tháng có 1 hoặc 2 chữ số")
+		return Date{}, bad("ngày và tháng có 1 hoặc 2 chữ số", "the day and the month have 1 or 2 digits")
 	}
 	y, _ := strconv.Atoi(year)
 	m, _ := strconv.Atoi(month)
 	dd, _ := strconv.Atoi(day)
 	d := Date{Y: y, M: m, D: dd}
 	if err := d.check(); err != "" {
-		return Date{}, bad(err)
+		return Date{}, bad(err, d.checkEN())
 	}
 	return d, nil
 }
@@ -101,6 +105,19 @@ func (d Date) check() string {
 		return fmt.Sprintf("tháng %d không có (tháng từ 1 đến 12)", d.M)
 	case d.D < 1 || d.D > daysIn(d.M, d.Y):
 		return fmt.Sprintf("tháng %d năm %d chỉ có %d ngày", d.M, d.Y, daysIn(d.M, d.Y))
+	}
+	return ""
+}
+
+// checkEN is check in English.
+func (d Date) checkEN() string {
+	switch {
+	case d.Y < minDateYear || d.Y > maxDateYear:
+		return fmt.Sprintf("the year %d is outside %d–%d", d.Y, minDateYear, maxDateYear)
+	case d.M < 1 || d.M > 12:
+		return fmt.Sprintf("there is no month %d (months run from 1 to 12)", d.M)
+	case d.D < 1 || d.D > daysIn(d.M, d.Y):
+		return fmt.Sprintf("month %d of %d has only %d days", d.M, d.Y, daysIn(d.M, d.Y))
 	}
 	return ""
 }

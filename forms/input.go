@@ -98,7 +98,8 @@ func UnitPriceValidator(costType string) func(string) error {
 			return err
 		}
 		if b := UnitPriceBound(costType); m > b {
-			return &ValueError{Msg: fmt.Sprintf("đơn giá %s đồng vượt mức hợp lý cho loại chi phí này (tối đa %s đồng); kiểm tra số chữ số, ví dụ 25.000.000", m, b)}
+			return &ValueError{Msg: fmt.Sprintf("đơn giá %s đồng vượt mức hợp lý cho loại chi phí này (tối đa %s đồng); kiểm tra số chữ số, ví dụ 25.000.000", m, b),
+				MsgEN: fmt.Sprintf("a unit price of %s VND is above what is plausible for this cost type (at most %s VND); check the number of digits, e.g. 25.000.000", m, b)}
 		}
 		return nil
 	}
@@ -158,9 +159,11 @@ func DateOrderError(app *Application, path string) error {
 		return nil
 	}
 	if later {
-		return &ValueError{Msg: fmt.Sprintf("ngày %s trước ngày bắt đầu %s; ngày kết thúc phải từ %s trở đi", e, s, s)}
+		return &ValueError{Msg: fmt.Sprintf("ngày %s trước ngày bắt đầu %s; ngày kết thúc phải từ %s trở đi", e, s, s),
+			MsgEN: fmt.Sprintf("%s is before the start %s; the end must be on or after %s", e, s, s)}
 	}
-	return &ValueError{Msg: fmt.Sprintf("ngày %s sau ngày kết thúc %s; ngày bắt đầu phải trước hoặc bằng %s", s, e, e)}
+	return &ValueError{Msg: fmt.Sprintf("ngày %s sau ngày kết thúc %s; ngày bắt đầu phải trước hoặc bằng %s", s, e, e),
+		MsgEN: fmt.Sprintf("%s is after the end %s; the start must be on or before %s", s, e, e)}
 }
 
 // genericPath replaces the first row index of a path by "[]" and returns it.

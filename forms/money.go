@@ -1,7 +1,6 @@
 package forms
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -21,6 +20,9 @@ const MaxMoney Money = 999_999_999_999_999
 // moneyExample is the example shown in every money error message.
 const moneyExample = "ví dụ 1.234.567"
 
+// moneyExampleEN is moneyExample in English.
+const moneyExampleEN = "e.g. 1.234.567"
+
 // currencySuffixes are the unit markers allowed after an amount, compared
 // case-insensitively. Longer markers come first so that "vnđ" is not read as
 // "vn" + "đ".
@@ -39,18 +41,18 @@ var currencySuffixes = []string{"đồng", "vnđ", "vnd", "đ", "₫"}
 func ParseMoney(s string) (Money, error) {
 	in := Clean(s)
 	if in == "" {
-		return 0, errors.New("số tiền chưa nhập: hãy nhập số nguyên đồng, " + moneyExample)
+		return 0, errorEN("số tiền chưa nhập: hãy nhập số nguyên đồng, "+moneyExample, "no amount: type whole VND, "+moneyExampleEN)
 	}
-	bad := func(reason string) error {
-		return fmt.Errorf("số tiền %q không hợp lệ: %s", in, reason)
+	bad := func(reason, en string) error {
+		return errorEN(fmt.Sprintf("số tiền %q không hợp lệ: %s", in, reason), fmt.Sprintf("the amount %q is not valid: %s", in, en))
 	}
 
 	t := strings.TrimSpace(trimCurrency(in))
 	if t == "" {
-		return 0, bad("thiếu phần số; hãy nhập số nguyên đồng, " + moneyExample)
+		return 0, bad("thiếu phần số; hãy nhập số nguyên đồng, "+moneyExample, "there is no number; type whole VND, "+moneyExampleEN)
 	}
 	if strings.HasPrefix(t, "-") || strings.HasPrefix(t, "−") {
-		return 0, bad("số tiền không được âm; hãy nhập số nguyên đồng từ 0 trở lên, " + moneyExample)
+		return 0, bad("số tiền không được âm; hãy nhập số nguyên đồng từ 0 trở lên, "+moneyExample, "an amount cannot be negative; type whole VND from 0 up, "+moneyExampleEN)
 	}
 
 	var hasDot, hasComma, hasSpace bool
@@ -64,18 +66,18 @@ func ParseMoney(s string) (Money, error) {
 		case unicode.IsSpace(r):
 			hasSpace = true
 		default:
-			return 0, bad("chỉ được có chữ số và dấu chấm phân cách hàng nghìn (có thể thêm chữ đồng ở cuối), " + moneyExample)
+			return 0, bad("chỉ được có chữ số và dấu chấm phân cách hàng nghìn (có thể thêm chữ đồng ở cuối), "+moneyExample, "only digits and dots between thousands (optionally followed by VND), "+moneyExampleEN)
 		}
 	}
 
 	if hasComma {
 		if !hasDot && !hasSpace && validGrouping(strings.Split(t, ",")) {
-			return 0, bad("dấu phẩy là dấu thập phân trong tiếng Việt; hãy dùng dấu chấm để phân cách hàng nghìn, " + moneyExample)
+			return 0, bad("dấu phẩy là dấu thập phân trong tiếng Việt; hãy dùng dấu chấm để phân cách hàng nghìn, "+moneyExample, "the comma is the decimal mark in Vietnamese; use dots between thousands, "+moneyExampleEN)
 		}
-		return 0, bad("chỉ nhập số nguyên đồng, không có phần thập phân; dùng dấu chấm phân cách hàng nghìn, " + moneyExample)
+		return 0, bad("chỉ nhập số nguyên đồng, không có phần thập phân; dùng dấu chấm phân cách hàng nghìn, "+moneyExample, "whole VND only, no decimals; use dots between thousands, "+moneyExampleEN)
 	}
 	if hasDot && hasSpace {
-		return 0, bad("không dùng lẫn dấu chấm và dấu cách; hãy dùng dấu chấm phân cách hàng nghìn, " + moneyExample)
+		return 0, bad("không dùng lẫn dấu chấm và dấu cách; hãy dùng dấu chấm phân cách hàng nghìn, "+moneyExample, "do not mix dots and spaces; use dots between thousands, "+moneyExampleEN)
 	}
 
 	var groups []string
@@ -89,10 +91,12 @@ func ParseMoney(s string) (Money, error) {
 	}
 	if len(groups) > 1 {
 		if !validGrouping(groups) {
-			return 0, bad("dấu phân cách chỉ dùng cho hàng nghìn: mỗi nhóm sau dấu phân cách phải có đúng 3 chữ số và số tiền không có phần thập phân; hãy viết 1.234.567 hoặc 1234567")
+			return 0, bad("dấu phân cách chỉ dùng cho hàng nghìn: mỗi nhóm sau dấu phân cách phải có đúng 3 chữ số và số tiền không có phần thập phân; hãy viết 1.234.567 hoặc 1234567",
+				"separators only group thousands: each group after a separator has exactly 3 digits and amounts have no decimals; write 1.234.567 or 1234567")
 		}
 		if groups[0][0] == '0' {
-			return 0, bad("nhóm chữ số đầu tiên không được bắt đầu bằng 0; nếu là số thập phân thì chỉ nhập số nguyên đồng, " + moneyExample)
+			return 0, bad("nhóm chữ số đầu tiên không được bắt đầu bằng 0; nếu là số thập phân thì chỉ nhập số nguyên đồng, "+moneyExample,
+				"the first group of digits cannot start with 0; if it is a decimal number, type whole VND only, "+moneyExampleEN)
 		}
 	}
 
@@ -101,11 +105,11 @@ func ParseMoney(s string) (Money, error) {
 		return 0, nil
 	}
 	if len(digits) > len(strconv.FormatInt(int64(MaxMoney), 10)) {
-		return 0, fmt.Errorf("số tiền %q quá lớn: tối đa %s đồng", in, MaxMoney)
+		return 0, errorEN(fmt.Sprintf("số tiền %q quá lớn: tối đa %s đồng", in, MaxMoney), fmt.Sprintf("the amount %q is too large: at most %s VND", in, MaxMoney))
 	}
 	v, err := strconv.ParseInt(digits, 10, 64)
 	if err != nil || Money(v) > MaxMoney {
-		return 0, fmt.Errorf("số tiền %q quá lớn: tối đa %s đồng", in, MaxMoney)
+		return 0, errorEN(fmt.Sprintf("số tiền %q quá lớn: tối đa %s đồng", in, MaxMoney), fmt.Sprintf("the amount %q is too large: at most %s VND", in, MaxMoney))
 	}
 	return Money(v), nil
 }

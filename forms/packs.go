@@ -404,6 +404,27 @@ func OverrideNote(p *RulePack) string {
 	return fmt.Sprintf("Dự toán tính theo gói quy định %s do người dùng nhập với --override, thay cho gói có sẵn của ứng dụng (%s); đối chiếu với Sở Công Thương trước khi nộp", p.Key(), ReplacesShipped(p))
 }
 
+// OverrideNoteEN is OverrideNote in English.
+func OverrideNoteEN(p *RulePack) string {
+	why := "it has the id of a pack shipped with the application"
+	switch {
+	case !isShippedID(p.ID) && p.Fund == FundNational:
+		why = "a pack of the national fund replaces the shipped national rates"
+	case !isShippedID(p.ID) && p.Fund == FundLocal && p.Province == "":
+		why = "a local pack without a province replaces the default local pack"
+	}
+	return fmt.Sprintf("The budget follows the rules %s, imported by the user with --override in place of the rules shipped with the application (%s); check with the Department of Industry and Trade before submitting", p.Key(), why)
+}
+
+func isShippedID(id string) bool {
+	for _, s := range DefaultPacks() {
+		if s.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
 // LoadPacks returns the embedded packs plus every valid *.json pack in dir (a missing dir is fine).
 // Invalid files are reported, not loaded; so is a pack that stands in for a shipped pack without
 // having been imported with --override.
@@ -463,7 +484,8 @@ func PackFor(app *Application, packs []*RulePack) (*RulePack, error) {
 				return p, nil
 			}
 		}
-		return nil, fmt.Errorf("không tìm thấy gói quy định %q: hãy nhập gói này hoặc chọn gói khác", app.RulePack)
+		return nil, errorEN(fmt.Sprintf("không tìm thấy gói quy định %q: hãy nhập gói này hoặc chọn gói khác", app.RulePack),
+			fmt.Sprintf("the rules %q are not found: import them or choose other rules", app.RulePack))
 	}
 	ref := ReferenceDate(app)
 	pick := func(match func(*RulePack) bool) *RulePack {
@@ -490,10 +512,12 @@ func PackFor(app *Application, packs []*RulePack) (*RulePack, error) {
 		if p := pick(func(p *RulePack) bool { return p.Fund == FundLocal && p.Province == "" }); p != nil {
 			return p, nil
 		}
-		return nil, fmt.Errorf("không có gói quy định khuyến công địa phương có hiệu lực ngày %s", ref)
+		return nil, errorEN(fmt.Sprintf("không có gói quy định khuyến công địa phương có hiệu lực ngày %s", ref),
+			fmt.Sprintf("no local industrial promotion rules are in force on %s", ref))
 	}
 	if p := pick(func(p *RulePack) bool { return p.Fund == FundNational }); p != nil {
 		return p, nil
 	}
-	return nil, fmt.Errorf("không có gói quy định khuyến công quốc gia có hiệu lực ngày %s", ref)
+	return nil, errorEN(fmt.Sprintf("không có gói quy định khuyến công quốc gia có hiệu lực ngày %s", ref),
+		fmt.Sprintf("no national industrial promotion rules are in force on %s", ref))
 }

@@ -40,7 +40,7 @@ func hasCostType(id string) func(*Application) bool {
 func validateYear(s string) error {
 	n, err := strconv.Atoi(Clean(s))
 	if err != nil || n < 2000 || n > 2100 {
-		return &ValueError{Msg: "năm không hợp lệ: nhập năm bốn chữ số, ví dụ 2027"}
+		return &ValueError{Msg: "năm không hợp lệ: nhập năm bốn chữ số, ví dụ 2027", MsgEN: "the year is not valid: type a four-digit year, e.g. 2027"}
 	}
 	return nil
 }
@@ -48,13 +48,13 @@ func validateYear(s string) error {
 func validateCount(s string) error {
 	n, err := strconv.Atoi(Clean(s))
 	if err != nil || n < 0 || n > 1_000_000 {
-		return &ValueError{Msg: "cần một số nguyên không âm, ví dụ 25"}
+		return &ValueError{Msg: "cần một số nguyên không âm, ví dụ 25", MsgEN: "a whole number, 0 or more, is needed, e.g. 25"}
 	}
 	return nil
 }
 
-// ValueError is a validation message for a typed value.
-type ValueError struct{ Msg string }
+// ValueError is a validation message for a typed value, in Vietnamese and in English.
+type ValueError struct{ Msg, MsgEN string }
 
 func (e *ValueError) Error() string { return e.Msg }
 

@@ -194,5 +194,6 @@ func ValidateProvinceCode(s string) error {
 	if _, ok := ProvinceByCode(in); ok {
 		return nil
 	}
-	return fmt.Errorf("mã tỉnh, thành phố %q không hợp lệ: hãy chọn một trong 34 tỉnh, thành phố từ 01/7/2025 và dùng mã 2 chữ số của nó (ví dụ 01 Hà Nội, 79 Thành phố Hồ Chí Minh); mã của các tỉnh đã hợp nhất không còn dùng", in)
+	return errorEN(fmt.Sprintf("mã tỉnh, thành phố %q không hợp lệ: hãy chọn một trong 34 tỉnh, thành phố từ 01/7/2025 và dùng mã 2 chữ số của nó (ví dụ 01 Hà Nội, 79 Thành phố Hồ Chí Minh); mã của các tỉnh đã hợp nhất không còn dùng", in),
+		fmt.Sprintf("the province code %q is not valid: choose one of the 34 provinces and cities in place since 1 July 2025 and use its 2-digit code (e.g. 01 for Hanoi, 79 for Ho Chi Minh City); codes of merged provinces are no longer used", in))
 }

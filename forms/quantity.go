@@ -53,24 +53,27 @@ func (q Quantity) Decimal() string {
 func ParseQuantity(s string) (Quantity, error) {
 	s = strings.ReplaceAll(Clean(s), " ", "")
 	if s == "" {
-		return 0, fmt.Errorf("số lượng chưa nhập: hãy nhập một số, ví dụ 2 hoặc 1,5")
+		return 0, errorEN("số lượng chưa nhập: hãy nhập một số, ví dụ 2 hoặc 1,5", "no quantity: type a number, e.g. 2 or 1,5")
 	}
 	if strings.HasPrefix(s, "-") {
-		return 0, fmt.Errorf("số lượng %q không được âm", s)
+		return 0, errorEN(fmt.Sprintf("số lượng %q không được âm", s), fmt.Sprintf("the quantity %q cannot be negative", s))
 	}
 	whole, frac, hasFrac := strings.Cut(s, ",")
 	if hasFrac && (len(frac) == 0 || len(frac) > 2 || !allDigits(frac)) {
-		return 0, fmt.Errorf("số lượng %q không hợp lệ: phần thập phân sau dấu phẩy tối đa 2 chữ số, ví dụ 1,5 hoặc 0,25", s)
+		return 0, errorEN(fmt.Sprintf("số lượng %q không hợp lệ: phần thập phân sau dấu phẩy tối đa 2 chữ số, ví dụ 1,5 hoặc 0,25", s),
+			fmt.Sprintf("the quantity %q is not valid: at most 2 decimals after the comma, e.g. 1,5 or 0,25", s))
 	}
 	groups := strings.Split(whole, ".")
 	for i, g := range groups {
 		if !allDigits(g) || g == "" || (i > 0 && len(g) != 3) || (i == 0 && len(groups) > 1 && len(g) > 3) {
-			return 0, fmt.Errorf("số lượng %q không hợp lệ: dùng dấu chấm phân cách hàng nghìn và dấu phẩy cho phần thập phân, ví dụ 1.000 hoặc 1,5", s)
+			return 0, errorEN(fmt.Sprintf("số lượng %q không hợp lệ: dùng dấu chấm phân cách hàng nghìn và dấu phẩy cho phần thập phân, ví dụ 1.000 hoặc 1,5", s),
+				fmt.Sprintf("the quantity %q is not valid: use dots between thousands and a comma for decimals, e.g. 1.000 or 1,5", s))
 		}
 	}
 	digits := strings.Join(groups, "")
 	if len(digits) > 9 {
-		return 0, fmt.Errorf("số lượng %q quá lớn (tối đa %s)", s, (MaxQuantity / 100).String())
+		return 0, errorEN(fmt.Sprintf("số lượng %q quá lớn (tối đa %s)", s, (MaxQuantity/100).String()),
+			fmt.Sprintf("the quantity %q is too large (at most %s)", s, (MaxQuantity/100).String()))
 	}
 	n, _ := strconv.ParseInt(digits, 10, 64)
 	q := Quantity(n * 100)
@@ -82,7 +85,8 @@ func ParseQuantity(s string) (Quantity, error) {
 		q += Quantity(f)
 	}
 	if q > MaxQuantity {
-		return 0, fmt.Errorf("số lượng %q quá lớn (tối đa %s)", s, (MaxQuantity / 100).String())
+		return 0, errorEN(fmt.Sprintf("số lượng %q quá lớn (tối đa %s)", s, (MaxQuantity/100).String()),
+			fmt.Sprintf("the quantity %q is too large (at most %s)", s, (MaxQuantity/100).String()))
 	}
 	return q, nil
 }

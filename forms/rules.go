@@ -96,7 +96,7 @@ type Problem struct {
 	Step      string   `json:"step,omitempty"`
 	Severity  Severity `json:"severity"`
 	Message   string   `json:"message"`              // Vietnamese, says what is wrong and how to fix it
-	MessageEN string   `json:"message_en,omitempty"` // the same in English, where the check has it
+	MessageEN string   `json:"message_en,omitempty"` // the same in English
 	Citation  string   `json:"citation,omitempty"`
 }
 
@@ -114,8 +114,10 @@ const (
 type CriterionResult struct {
 	ID         string          `json:"id"`
 	Label      string          `json:"label"`
+	LabelEN    string          `json:"label_en,omitempty"`
 	Status     CriterionStatus `json:"status"`
 	Reason     string          `json:"reason"`
+	ReasonEN   string          `json:"reason_en,omitempty"`
 	Citation   string          `json:"citation"`
 	Unverified bool            `json:"unverified,omitempty"`
 	Path       string          `json:"path,omitempty"` // the field to fix
@@ -171,6 +173,7 @@ type BudgetNote struct {
 	Kind       string `json:"kind"`           // "cap", "ineligible", "rate", "rounding"
 	Line       int    `json:"line,omitempty"` // 1-based line index when the note is about one line, else 0
 	Message    string `json:"message"`
+	MessageEN  string `json:"message_en,omitempty"` // the same in English
 	Citation   string `json:"citation,omitempty"`
 	Unverified bool   `json:"unverified,omitempty"`
 }

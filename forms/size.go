@@ -45,6 +45,12 @@ const SizeCitation = "Điều 5 Nghị định 80/2021/NĐ-CP"
 // beneficiaries without a size test.
 const sizeFormsCitation = "điểm b, c khoản 1 Điều 3 Thông tư 46/2012/TT-BCT"
 
+// SizeCitationEN and sizeFormsCitationEN are the same sources, written for English messages.
+const (
+	SizeCitationEN      = "Decree 80/2021/ND-CP, Art. 5"
+	sizeFormsCitationEN = "Circular 46/2012/TT-BCT, Art. 3.1, points b and c"
+)
+
 // sizeTested reports whether the legal form takes the ND 80/2021 size test: only an enterprise does.
 func (k EnterpriseKind) sizeTested() bool {
 	return k != KindCooperative && k != KindCoopGroup && k != KindHousehold
@@ -81,8 +87,15 @@ var sizeThresholds = map[Sector][]sizeThreshold{
 // Size classifies the enterprise by the thresholds of ND 80/2021 Art. 5 and explains the result
 // in Vietnamese. Only employees with social insurance count; capital is total capital.
 func (e Enterprise) Size() (SizeClass, string) {
+	class, why, _ := e.SizeBoth()
+	return class, why
+}
+
+// SizeBoth is Size with the explanation in Vietnamese and in English.
+func (e Enterprise) SizeBoth() (class SizeClass, why, whyEN string) {
 	if !e.Kind.sizeTested() {
-		return SizeNotApplicable, e.Kind.Label() + " thuộc đối tượng được hỗ trợ không xét quy mô doanh nghiệp theo " + sizeFormsCitation
+		return SizeNotApplicable, e.Kind.Label() + " thuộc đối tượng được hỗ trợ không xét quy mô doanh nghiệp theo " + sizeFormsCitation,
+			e.Kind.LabelEN() + " is a beneficiary without the SME size test (" + sizeFormsCitationEN + ")"
 	}
 	sector := e.Sector
 	if sector == "" {
@@ -90,18 +103,41 @@ func (e Enterprise) Size() (SizeClass, string) {
 	}
 	table, ok := sizeThresholds[sector]
 	if !ok {
-		return SizeUnknown, fmt.Sprintf("lĩnh vực %q không có trong Nghị định 80/2021/NĐ-CP", sector)
+		return SizeUnknown, fmt.Sprintf("lĩnh vực %q không có trong Nghị định 80/2021/NĐ-CP", sector),
+			fmt.Sprintf("sector %q is not one of Decree 80/2021/ND-CP", sector)
 	}
 	if e.InsuredEmployees <= 0 && e.Revenue <= 0 && e.Capital <= 0 {
-		return SizeUnknown, "chưa nhập số lao động tham gia BHXH, doanh thu và tổng nguồn vốn năm trước"
+		return SizeUnknown, "chưa nhập số lao động tham gia BHXH, doanh thu và tổng nguồn vốn năm trước",
+			"employees with social insurance, last year's revenue and total capital are not entered"
 	}
 	for _, t := range table {
 		if e.InsuredEmployees <= t.staff && (e.Revenue <= t.revenue || e.Capital <= t.capital) {
 			return t.class, fmt.Sprintf("%d lao động tham gia BHXH (≤ %d) và doanh thu %s đồng (≤ %s) hoặc tổng nguồn vốn %s đồng (≤ %s): %s theo %s",
-				e.InsuredEmployees, t.staff, e.Revenue, t.revenue, e.Capital, t.capital, t.class.Label(), SizeCitation)
+					e.InsuredEmployees, t.staff, e.Revenue, t.revenue, e.Capital, t.capital, t.class.Label(), SizeCitation),
+				fmt.Sprintf("%d employees with social insurance (≤ %d) and revenue %s VND (≤ %s) or total capital %s VND (≤ %s): %s under %s",
+					e.InsuredEmployees, t.staff, e.Revenue, t.revenue, e.Capital, t.capital, lower(t.class.LabelEN()), SizeCitationEN)
 		}
 	}
 	last := table[len(table)-1]
 	return SizeNotSME, fmt.Sprintf("%d lao động tham gia BHXH, doanh thu %s đồng, tổng nguồn vốn %s đồng vượt ngưỡng doanh nghiệp vừa (%d lao động; %s hoặc %s đồng) theo %s",
-		e.InsuredEmployees, e.Revenue, e.Capital, last.staff, last.revenue, last.capital, SizeCitation)
+			e.InsuredEmployees, e.Revenue, e.Capital, last.staff, last.revenue, last.capital, SizeCitation),
+		fmt.Sprintf("%d employees with social insurance, revenue %s VND and total capital %s VND are above the medium-enterprise thresholds (%d employees; %s or %s VND) of %s",
+			e.InsuredEmployees, e.Revenue, e.Capital, last.staff, last.revenue, last.capital, SizeCitationEN)
+}
+
+// LabelEN is the English name of the size class.
+func (s SizeClass) LabelEN() string {
+	switch s {
+	case SizeMicro:
+		return "Micro enterprise"
+	case SizeSmall:
+		return "Small enterprise"
+	case SizeMedium:
+		return "Medium enterprise"
+	case SizeNotSME:
+		return "Not a small or medium enterprise"
+	case SizeNotApplicable:
+		return "No enterprise size test"
+	}
+	return "Not known"
 }

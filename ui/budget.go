@@ -360,7 +360,11 @@ func (b *budgetEditor) recompute() {
 	}
 	res, err := forms.ComputeBudget(b.app, b.pack)
 	if err != nil {
-		setText(b.notes, tr("Chưa tính được dự toán: ")+err.Error())
+		why := err.Error()
+		if en := forms.EnglishOf(err); lang == langEN && en != "" {
+			why = en
+		}
+		setText(b.notes, tr("Chưa tính được dự toán: ")+why)
 		return
 	}
 	b.result = res
@@ -372,10 +376,10 @@ func (b *budgetEditor) recompute() {
 		case "ineligible":
 			// A new line without a cost type is not flagged until one is chosen.
 			if n.Line > 0 && n.Line <= len(b.app.Budget.Lines) && b.app.Budget.Lines[n.Line-1].CostType != "" {
-				warn[n.Line-1] = n.Message
+				warn[n.Line-1] = n.Text(lang == langEN)
 			}
 		case "cap":
-			msg := n.Message
+			msg := n.Text(lang == langEN)
 			if n.Unverified {
 				msg += tr(" (mức này chưa được xác minh với văn bản gốc)")
 			}

@@ -38,6 +38,8 @@ type generation struct {
 	print, closeResult  *widget.Button
 	openDOCX            *widget.Button // when the Word file was written
 	summary             *widget.Label
+	readBack            *widget.Label   // what reading the final PDF back found; nil when not read back
+	resultContent       *fyne.Container // the result dialog's content
 }
 
 // prefDOCX remembers whether the editable Word file is written beside the PDF.
@@ -175,6 +177,12 @@ func (w *wizardScreen) finishGeneration(g *generation, res ExportResult, rev *fo
 	}
 	g.summary = widget.NewLabel(strings.Join(lines, "\n"))
 	g.summary.Wrapping = fyne.TextWrapWord
+	content := container.NewVBox(g.summary)
+	g.resultContent = content
+	if rb := res.ReadBack; rb != nil {
+		g.readBack = readBackLabel(rb)
+		content.Add(g.readBack)
+	}
 	open := func(path string) {
 		if err := a.deps.Opener.Open(path); err != nil {
 			a.showError(tr("Không mở được"), err, tr("Mở thư mục bằng trình quản lý tệp của máy."))
@@ -192,10 +200,29 @@ func (w *wizardScreen) finishGeneration(g *generation, res ExportResult, rev *fo
 		g.openDOCX = widget.NewButtonWithIcon(tr("Mở Word"), theme.DocumentIcon(), func() { open(res.DOCXPath) })
 		buttons.Objects = append([]fyne.CanvasObject{g.openPDF, g.openDOCX}, buttons.Objects[1:]...)
 	}
-	g.resultDialog = dialog.NewCustomWithoutButtons(tr("Đã tạo hồ sơ"),
-		container.NewVBox(g.summary, buttons), a.w)
+	content.Add(buttons)
+	g.resultDialog = dialog.NewCustomWithoutButtons(tr("Đã tạo hồ sơ"), content, a.w)
 	g.resultDialog.Resize(fyne.NewSize(640, 280))
 	g.resultDialog.Show()
+}
+
+// readBackLabel says what reading the final PDF back found: that everything matched, or each
+// mismatch as an error (a mismatch is a fault of the program, not of the user's data).
+func readBackLabel(rb *ReadBack) *widget.Label {
+	if len(rb.Mismatches) == 0 {
+		l := widget.NewLabel(tr("Đã đọc lại PDF: tên, mã số thuế, tổng kinh phí, hỗ trợ, đối ứng và số tiền bằng chữ khớp"))
+		l.Wrapping = fyne.TextWrapWord
+		l.Importance = widget.SuccessImportance
+		return l
+	}
+	lines := []string{fmt.Sprintf(tr("Đọc lại PDF thấy %d chỗ không khớp với số liệu hồ sơ. Đây là lỗi của ứng dụng: đừng nộp bản này, hãy báo lỗi kèm tệp PDF."), len(rb.Mismatches))}
+	for _, m := range rb.Mismatches {
+		lines = append(lines, "• "+m)
+	}
+	l := widget.NewLabel(strings.Join(lines, "\n"))
+	l.Wrapping = fyne.TextWrapWord
+	l.Importance = widget.DangerImportance
+	return l
 }
 
 // refuseBadInputs stops a final dossier while a typed value is invalid (the stored answer would

@@ -144,7 +144,11 @@ func storeTyped(app *forms.Application, bad badInputs, path, text string, check 
 	if !keepText || forms.SetField(app, path, text) != nil {
 		_ = forms.SetField(app, path, "")
 	}
-	msg := capitalize(strings.TrimSpace(trMessage(err.Error())))
+	shown := trMessage(err.Error())
+	if en := forms.EnglishOf(err); lang == langEN && en != "" {
+		shown = en // written in English by the check itself
+	}
+	msg := capitalize(strings.TrimSpace(shown))
 	bad[path] = badInput{text: text, msg: msg}
 	return msg
 }

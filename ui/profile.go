@@ -51,6 +51,10 @@ func (p *profileScreen) changed(string) {
 }
 
 func (p *profileScreen) updateSize() {
-	class, why := p.client.Enterprise.Size()
+	class, why, whyEN := p.client.Enterprise.SizeBoth()
+	if lang == langEN {
+		p.size.SetText(class.LabelEN() + "\n" + whyEN)
+		return
+	}
 	p.size.SetText(class.Label() + "\n" + why)
 }

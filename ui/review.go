@@ -148,7 +148,8 @@ func (rv *reviewScreen) eligibilityCard() fyne.CanvasObject {
 		case forms.CriterionUnknown:
 			mark, imp = tr("Chưa xác định"), widget.WarningImportance
 		}
-		text := fmt.Sprintf("%s – %s: %s", mark, c.Label, c.Reason)
+		label, reason := c.Text(lang == langEN)
+		text := fmt.Sprintf("%s – %s: %s", mark, label, reason)
 		if c.Citation != "" {
 			text += "\n" + tr("Căn cứ: ") + c.Citation
 		}

@@ -34,6 +34,16 @@ type ExportResult struct {
 	DOCXPath string   // the editable Word file, when asked for
 	Warnings []string // in Vietnamese, e.g. an attachment that could not be merged
 	Font     string   // the name of the font the PDF used
+	// ReadBack is what reading the final PDF's text back found; nil when it was not read back (a
+	// draft, or no PDF text reader on this computer).
+	ReadBack *ReadBack
+}
+
+// ReadBack is the outcome of reading a final PDF back: whether the applicant's name and tax code,
+// the total, the support, the counterpart and their amounts in words in the letter, the đề án and
+// the budget table say what the data says.
+type ReadBack struct {
+	Mismatches []string // in Vietnamese, one per thing the PDF does not say as computed; none: all match
 }
 
 // Exporter writes the PDF dossier and the Excel sheet. It runs off the UI goroutine and reports

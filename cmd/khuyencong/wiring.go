@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"time"
 
 	"khuyencong/forms"
@@ -10,6 +12,7 @@ import (
 	"khuyencong/templates"
 	"khuyencong/templates/export"
 	"khuyencong/templates/pdf"
+	"khuyencong/templates/readback"
 	"khuyencong/ui"
 )
 
@@ -25,7 +28,29 @@ func (exporter) Export(ctx context.Context, req ui.ExportRequest, progress func(
 	if err != nil {
 		return ui.ExportResult{}, err
 	}
-	return ui.ExportResult{PDFPath: res.PDFPath, XLSXPath: res.XLSXPath, DOCXPath: res.DOCXPath, Warnings: res.Warnings, Font: res.Font}, nil
+	out := ui.ExportResult{PDFPath: res.PDFPath, XLSXPath: res.XLSXPath, DOCXPath: res.DOCXPath, Warnings: res.Warnings, Font: res.Font}
+	if req.Variant == ui.VariantFinal && req.Report != nil && req.Report.Budget != nil {
+		out.ReadBack, out.Warnings = readBack(ctx, res, req, out.Warnings)
+	}
+	return out, nil
+}
+
+// readBack reads the final PDF's text back (templates/readback, with poppler's pdftotext) and
+// compares the name, tax code, amounts and amounts in words with the data. Without pdftotext
+// (Windows) it says nothing: the check is a safeguard, not a step the user must take.
+func readBack(ctx context.Context, res export.Result, req ui.ExportRequest, warnings []string) (*ui.ReadBack, []string) {
+	ms, err := readback.Verify(ctx, res.PDFPath, res.Documents, req.App, req.Report.Budget, req.WordStyle)
+	switch {
+	case errors.Is(err, readback.ErrNoPdftotext), err != nil && ctx.Err() != nil: // no reader, or cancelled: the files stand
+		return nil, warnings
+	case err != nil:
+		return nil, append(warnings, fmt.Sprintf("không đọc lại được PDF để đối chiếu số liệu: %v", err))
+	}
+	rb := &ui.ReadBack{Mismatches: []string{}}
+	for _, m := range ms {
+		rb.Mismatches = append(rb.Mismatches, m.Text())
+	}
+	return rb, warnings
 }
 
 // fontInUse names the font the PDF would use with the font file chosen in settings.

@@ -34,6 +34,23 @@ type Mismatch struct {
 
 func (m Mismatch) String() string { return m.Document + ": " + m.What }
 
+// Text says the mismatch for a person: the document's Vietnamese title, then what is wrong.
+func (m Mismatch) Text() string {
+	for _, c := range checked {
+		if c.id == m.Document {
+			return upperFirst(c.title) + ": " + m.What
+		}
+	}
+	return m.String()
+}
+
+func upperFirst(s string) string {
+	for i, r := range s {
+		return strings.ToUpper(string(r)) + s[i+len(string(r)):]
+	}
+	return s
+}
+
 // checked are the documents read back, with their titles for messages.
 var checked = []struct{ id, title string }{
 	{templates.DocLetter, "công văn"},
