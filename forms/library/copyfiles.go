@@ -161,4 +161,3 @@ func byName(app *forms.Application) *forms.Application {
 	}
 	return &cp
 }
-
