@@ -14,3 +14,17 @@ func init() {
 		english[vi] = en
 	}
 }
+
+// English for the password prompt at start (password.go).
+func init() {
+	for vi, en := range map[string]string{
+		"Thư viện dùng chung cần mật khẩu": "The shared library needs a password",
+		"Máy chủ %s cần mật khẩu để mở thư viện. Mật khẩu chỉ dùng cho lần mở này, không ghi vào cài đặt.":                                                                              "The server %s needs a password to open the library. It is used for this session only, never written to the settings.",
+		"Để không phải nhập lại: trong Cài đặt, thẻ “Thư viện dùng chung trên máy chủ”, nhập mật khẩu và chọn “Dùng thư viện này”; mật khẩu được ghi vào tệp .pgpass chỉ bạn đọc được.": "To avoid typing it again: in Settings, card “Shared library on a server”, enter the password and choose “Use this library”; it goes into the .pgpass file only you can read.",
+		"Hãy nhập mật khẩu.": "Enter the password.",
+		"Kết nối":            "Connect",
+		"Thoát":              "Quit",
+	} {
+		english[vi] = en
+	}
+}
