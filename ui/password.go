@@ -18,7 +18,7 @@ import (
 func AskPassword(fa fyne.App, server, reason string, connect func(password string) (*App, error)) {
 	w := fa.NewWindow(tr("Hồ sơ Khuyến công"))
 	w.SetContent(passwordContent(w, server, reason, connect))
-	w.Resize(fyne.NewSize(560, 300))
+	w.Resize(fyne.NewSize(600, 400))
 	w.CenterOnScreen()
 	w.ShowAndRun()
 }
@@ -67,8 +67,8 @@ func newPasswordPrompt(w fyne.Window, server, reason string, connect func(passwo
 	p.connect.Importance = widget.HighImportance
 	quit := widget.NewButton(tr("Thoát"), func() { w.Close() })
 	form := widget.NewForm(widget.NewFormItem(tr("Mật khẩu"), p.password))
-	p.root = container.NewBorder(container.NewVBox(title, msg), container.NewVBox(p.status, container.NewCenter(container.NewHBox(p.connect, quit))),
-		nil, nil, container.NewVBox(form, hint))
+	p.root = container.NewBorder(title, container.NewCenter(container.NewHBox(p.connect, quit)),
+		nil, nil, container.NewVScroll(container.NewVBox(msg, form, p.status, hint)))
 	w.Canvas().Focus(p.password)
 	return p
 }
