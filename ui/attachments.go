@@ -240,7 +240,25 @@ func (ae *attachmentsEditor) openFile(id string) {
 	if a == nil || a.File == "" {
 		return
 	}
-	if err := ae.w.a.deps.Opener.Open(a.File); err != nil {
+	if get := ae.w.a.deps.AttachmentPath; get != nil {
+		att := *a
+		ae.w.a.background(func() { // a server library's file comes over the network
+			path, err := get(att)
+			fyne.Do(func() {
+				if err != nil {
+					ae.w.a.showError(tr("Không mở được tệp"), err, tr("Đính kèm lại tệp này."))
+					return
+				}
+				ae.openPath(path)
+			})
+		})
+		return
+	}
+	ae.openPath(a.File)
+}
+
+func (ae *attachmentsEditor) openPath(path string) {
+	if err := ae.w.a.deps.Opener.Open(path); err != nil {
 		ae.w.a.showError(tr("Không mở được tệp"), err, tr("Kiểm tra tệp còn ở chỗ cũ; nếu đã chuyển đi, chọn lại tệp."))
 	}
 }

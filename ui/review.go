@@ -210,6 +210,9 @@ func (rv *reviewScreen) stepCard(s forms.Step) fyne.CanvasObject {
 			switch it.Status {
 			case forms.AttachmentFile:
 				v = tr("tệp ") + it.Attachment.File
+				if _, name, ok := forms.BlobOf(it.Attachment.File); ok {
+					v = tr("tệp ") + name // kept in the shared library
+				}
 			case forms.AttachmentPaper:
 				v = tr("nộp kèm bản giấy")
 			}

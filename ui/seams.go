@@ -106,4 +106,7 @@ type Deps struct {
 	AdoptAttachment func(path string) (stored, sha256 string, err error)
 	// Shared tests and chooses a shared library on a server; nil: the settings show the user name only.
 	Shared SharedLibraries
+	// AttachmentPath gives a file on this computer with an attachment's content (a server
+	// library's files are written out to the cache, checked); nil: the attachment's File.
+	AttachmentPath func(a forms.Attachment) (string, error)
 }

@@ -145,8 +145,7 @@ func newSettingsScreen(a *App) *settingsScreen {
 		widget.NewCard(tr("Giao diện"), "", widget.NewForm(
 			widget.NewFormItem(tr("Ngôn ngữ"), s.language),
 			widget.NewFormItem(tr("Màu nền"), s.themeSel))),
-		widget.NewCard(tr("Dữ liệu"), tr("Mọi khách hàng và hồ sơ nằm trong một tệp trên máy này"), container.NewVBox(
-			s.dataPath, container.NewHBox(s.backupNow), s.backups)),
+		s.dataCard(),
 		widget.NewCard(tr("Phông chữ của PDF"), tr("Văn bản theo Nghị định 30/2020 dùng Times New Roman hoặc phông tương đương"), container.NewVBox(
 			s.font, container.NewHBox(s.pickFont, s.autoFont), s.dossierPages,
 			helpLabel(tr("Mặc định tắt: theo Nghị định 30/2020, lề trên chỉ có số trang của từng văn bản")))),

@@ -52,7 +52,7 @@ func runDBCopy(args []string, stdout, stderr io.Writer) int {
 	report, err := library.Copy(src, dst, nil)
 	if report != nil {
 		if *asJSON {
-			printJSON(stdout, map[string]any{"from": library.Describe(*from), "to": library.Describe(*to), "ok": err == nil, "counts": report.Counts})
+			printJSON(stdout, map[string]any{"from": library.Describe(*from), "to": library.Describe(*to), "ok": err == nil, "counts": report.Counts, "missing": report.Missing})
 		} else {
 			fmt.Fprintf(stdout, "Đã chép %s → %s\n", library.Describe(*from), library.Describe(*to))
 			tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
@@ -65,6 +65,9 @@ func runDBCopy(args []string, stdout, stderr io.Writer) int {
 				fmt.Fprintf(tw, "%s\t%d\t%d\t%s…\t%s…\t%s\n", c.Kind, c.From, c.To, c.FromSHA256[:16], c.ToSHA256[:16], verdict)
 			}
 			tw.Flush()
+			for _, m := range report.Missing {
+				fmt.Fprintln(stdout, "không chép được:", m)
+			}
 		}
 	}
 	if err != nil {

@@ -97,7 +97,7 @@ func checkServer(flagValue string, asJSON bool, stdout, stderr io.Writer) (code 
 	} else {
 		fmt.Fprintf(stdout, "Thư viện: %s\n", r.Library)
 		fmt.Fprintf(stdout, "Phiên bản cấu trúc: %d\n", r.SchemaVersion)
-		fmt.Fprintf(stdout, "Khách hàng: %d, hồ sơ: %d, bản lưu: %d, trong thùng rác: %d\n", r.Clients, r.Applications, r.Revisions, r.InTrash)
+		fmt.Fprintf(stdout, "Khách hàng: %d, hồ sơ: %d, bản lưu: %d, trong thùng rác: %d, tệp đính kèm: %d\n", r.Clients, r.Applications, r.Revisions, r.InTrash, r.Blobs)
 		if r.OK() {
 			fmt.Fprintln(stdout, "Kết quả: tốt, không phát hiện vấn đề (mọi bản ghi khớp mã SHA-256).")
 		} else {

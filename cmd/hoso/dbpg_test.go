@@ -194,7 +194,7 @@ func TestPGCommandsAndCopy(t *testing.T) {
 		t.Fatalf("copy PostgreSQL → file: %d\n%s%s", code, out.String(), eb.String())
 	}
 	t.Logf("hoso db copy:\n%s", out.String())
-	if strings.Count(out.String(), "khớp") != 3 || !strings.Contains(out.String(), "4") {
+	if strings.Count(out.String(), "khớp") != 4 || !strings.Contains(out.String(), "tệp đính kèm") {
 		t.Errorf("copy report:\n%s", out.String())
 	}
 	url2 := pgtest.DB(t)

@@ -120,7 +120,7 @@ func deps(store forms.Store, dbPath string) ui.Deps {
 	rulesDir := filepath.Join(filepath.Dir(dbPath), "rules")
 	d := ui.Deps{
 		Store:      store,
-		Exporter:   exporter{},
+		Exporter:   exporter{store: store},
 		Packager:   packager{store: store},
 		Shared:     sharedLibraries{store: store},
 		RulesDir:   rulesDir,
@@ -131,8 +131,13 @@ func deps(store forms.Store, dbPath string) ui.Deps {
 	}
 	if bs, ok := store.(*boltstore.Store); ok { // a shared library's backups are the server's
 		d.Backups = backups{store: bs, dbPath: dbPath}
-		// Files the user picks are copied into the library's own attachment folder, beside the file.
-		d.AdoptAttachment = func(path string) (string, string, error) { return handoff.AdoptFile(dbPath, path) }
+	}
+	// Files the user picks are copied into the library: its folder beside the file, or the
+	// server's table of files (forms.AttachmentsOf), so colleagues get them too.
+	files := forms.AttachmentsOf(store)
+	d.AdoptAttachment = func(path string) (string, string, error) { return handoff.Adopt(files, path) }
+	d.AttachmentPath = func(a forms.Attachment) (string, error) {
+		return forms.MaterialiseAttachment(files, a, forms.AttachmentCacheDir())
 	}
 	return d
 }

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
 	"os"
@@ -47,9 +48,27 @@ func userName(a fyne.App) string {
 }
 
 // runShared opens a shared library on a PostgreSQL server and runs the app on it. The password
-// comes from the .pgpass file or PGPASSWORD, never from the settings.
+// comes from the .pgpass file or PGPASSWORD, never from the settings; when the server wants one
+// that is not there, the app asks for it (ui.AskPassword) and keeps it for this session only.
 func runShared(a fyne.App, loc string) {
 	store, err := library.Open(loc, userName(a))
+	if errors.Is(err, pgstore.ErrPassword) {
+		// Ask for it: used for this session only, never written to the settings.
+		ui.AskPassword(a, library.Describe(loc), err.Error(), func(password string) (*ui.App, error) {
+			s, err := library.Open(withPassword(loc, password), userName(a))
+			if err != nil {
+				return nil, err
+			}
+			store = s
+			w := ui.New(a, deps(s, s.Path()))
+			wintyping.Install(w.Window())
+			return w, nil
+		})
+		if store != nil {
+			store.Close()
+		}
+		return
+	}
 	if err != nil {
 		ui.ShowFatal(a, "Không mở được thư viện dùng chung "+library.Describe(loc)+":\n"+err.Error()+
 			"\n\nĐể dùng lại tệp trên máy này: chạy với --db ĐƯỜNG_DẪN_TỆP, hoặc chọn \"Dùng tệp trên máy này\" trong Cài đặt khi đã mở được.")

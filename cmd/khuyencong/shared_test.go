@@ -45,7 +45,7 @@ func TestSharedLibraries(t *testing.T) {
 		t.Errorf("pgpass: %q", data)
 	}
 	report, err := l.CopyFromHere(url)
-	if err != nil || strings.Count(report, "khớp") != 3 {
+	if err != nil || strings.Count(report, "khớp") != 4 { // clients, dossiers, revisions, attached files
 		t.Errorf("copy: %q, %v", report, err)
 	}
 	if info, _ := l.Test(url, ""); info.Dossiers != 3 || info.Clients != 3 {

@@ -16,11 +16,16 @@ import (
 	"khuyencong/ui"
 )
 
-// exporter writes the dossier with templates/export.
-type exporter struct{}
+// exporter writes the dossier with templates/export. The files a server library keeps are
+// written out to the cache first (checked against their SHA-256), for the PDF merge.
+type exporter struct{ store forms.Store }
 
-func (exporter) Export(ctx context.Context, req ui.ExportRequest, progress func(float64)) (ui.ExportResult, error) {
-	res, err := export.Write(ctx, req.App, req.Report, req.Dir, export.Options{
+func (e exporter) Export(ctx context.Context, req ui.ExportRequest, progress func(float64)) (ui.ExportResult, error) {
+	app, warnings := req.App, []string(nil)
+	if e.store != nil {
+		app, warnings = forms.MaterialiseAttachments(forms.AttachmentsOf(e.store), req.App, forms.AttachmentCacheDir())
+	}
+	res, err := export.Write(ctx, app, req.Report, req.Dir, export.Options{
 		Variant: templates.Variant(req.Variant), WordStyle: req.WordStyle, FontPath: req.FontPath, AppVersion: version,
 		DOCX:         req.DOCX,
 		DossierPages: req.DossierPages,
@@ -28,7 +33,7 @@ func (exporter) Export(ctx context.Context, req ui.ExportRequest, progress func(
 	if err != nil {
 		return ui.ExportResult{}, err
 	}
-	out := ui.ExportResult{PDFPath: res.PDFPath, XLSXPath: res.XLSXPath, DOCXPath: res.DOCXPath, Warnings: res.Warnings, Font: res.Font}
+	out := ui.ExportResult{PDFPath: res.PDFPath, XLSXPath: res.XLSXPath, DOCXPath: res.DOCXPath, Warnings: append(warnings, res.Warnings...), Font: res.Font}
 	if req.Variant == ui.VariantFinal && req.Report != nil && req.Report.Budget != nil {
 		out.ReadBack, out.Warnings = readBack(ctx, res, req, out.Warnings)
 	}

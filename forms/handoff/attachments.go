@@ -3,7 +3,6 @@ package handoff
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -21,10 +20,7 @@ import (
 // files from there: a received dossier cannot pull other local files into a package.
 
 // LibraryFiles is the attachment store of the library whose data file is dbPath.
-func LibraryFiles(dbPath string) string { return filepath.Join(filepath.Dir(dbPath), "ho-so") }
-
-// pickedDir is the folder, in the store, of the files the user picks in the app.
-const pickedDir = "tep-chon"
+func LibraryFiles(dbPath string) string { return forms.LibraryFilesDir(dbPath) }
 
 // within reports whether path (which must exist) is inside root once links are resolved.
 func within(path, root string) bool {
@@ -189,6 +185,13 @@ func copyFile(src, dst string) (string, error) {
 // library whose data file is dbPath) and returns the copy's path and SHA-256. The dossier then
 // refers to the copy, which the library keeps even if the original is moved or deleted.
 func AdoptFile(dbPath, src string) (path, sum string, err error) {
+	return Adopt(forms.FolderAttachments(LibraryFiles(dbPath)), src)
+}
+
+// Adopt copies a file the user picked into an attachment store (forms.AttachmentsOf the open
+// library: its folder, or the server) and returns what the dossier records (Attachment.File and
+// .SHA256). The library keeps its copy even if the original is moved or deleted.
+func Adopt(st forms.AttachmentStore, src string) (file, sum string, err error) {
 	info, err := os.Stat(src)
 	if err != nil {
 		return "", "", fmt.Errorf("không đọc được tệp %s: %w", src, err)
@@ -199,18 +202,27 @@ func AdoptFile(dbPath, src string) (path, sum string, err error) {
 	if info.Size() > MaxTotalBytes {
 		return "", "", fmt.Errorf("tệp %s lớn hơn %d MB", filepath.Base(src), MaxTotalBytes>>20)
 	}
-	dir := filepath.Join(LibraryFiles(dbPath), pickedDir, time.Now().Format("20060102-150405.000000000"))
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", "", fmt.Errorf("không tạo được thư mục %s: %w", dir, err)
-	}
-	name := safeBaseName(filepath.Base(src), "tep-dinh-kem"+filepath.Ext(src))
-	dst := filepath.Join(dir, name)
-	sum, err = copyFile(src, dst)
-	if errors.Is(err, os.ErrExist) {
-		return "", "", fmt.Errorf("tệp %s đã có trong thư viện", dst)
-	}
+	in, err := os.Open(src)
 	if err != nil {
-		return "", "", fmt.Errorf("không chép được tệp %s vào thư viện: %w", src, err)
+		return "", "", fmt.Errorf("không đọc được tệp %s: %w", src, err)
 	}
-	return dst, sum, nil
+	defer in.Close()
+	name := safeBaseName(filepath.Base(src), "tep-dinh-kem"+filepath.Ext(src))
+	return st.PutAttachment(name, in)
+}
+
+// adoptAll puts the files of a dossier's attachments (paths on this computer) into a store that
+// keeps files itself (a server library) and rewrites the paths to the kept copies.
+func adoptAll(st forms.AttachmentStore, app *forms.Application) error {
+	for i, a := range app.Attachments {
+		if a.File == "" {
+			continue
+		}
+		file, sum, err := Adopt(st, a.File)
+		if err != nil {
+			return fmt.Errorf("tệp đính kèm %q: %w", attachmentTitle(a), err)
+		}
+		app.Attachments[i].File, app.Attachments[i].SHA256 = file, sum
+	}
+	return nil
 }

@@ -18,7 +18,8 @@ import (
 // inside the dossier's folder (absolute paths, paths that leave the folder and links pointing out
 // of it are refused, naming the field) and are copied into the store the same way. With
 // forms.ImportAsk it fails with forms.ErrClientExists when a client with the same tax code exists.
-// A refused import leaves nothing behind.
+// A refused import leaves nothing behind. A library that keeps files itself (a server library, a
+// forms.AttachmentStore) takes the files in and the extracted copies are removed.
 func ImportInto(s forms.Store, path string, mode forms.ImportMode, now time.Time) (app *forms.Application, clientID string, err error) {
 	var extracted string
 	if strings.EqualFold(filepath.Ext(path), ".zip") {
@@ -66,6 +67,13 @@ func ImportInto(s forms.Store, path string, mode forms.ImportMode, now time.Time
 			return nil, "", err
 		}
 	}
+	if st, ok := s.(forms.AttachmentStore); ok && extracted != "" {
+		// A server library keeps the files itself: every computer gets them.
+		defer os.RemoveAll(extracted)
+		if err := adoptAll(st, app); err != nil {
+			return nil, "", err
+		}
+	}
 	clientID, err = s.ImportApplication(app, mode)
 	if err != nil {
 		if extracted != "" {
@@ -79,17 +87,29 @@ func ImportInto(s forms.Store, path string, mode forms.ImportMode, now time.Time
 // ExportFrom writes one dossier of the library to path: a hand-off package, or only the dossier file
 // when path ends in .hoso.json. The file is written atomically and a revision "export" is recorded.
 // A package holds only files from the library's attachment store (LibraryFiles): an attachment
-// elsewhere is refused, naming it.
+// elsewhere is refused, naming it. A server library's files are written out to the cache
+// (forms.AttachmentCacheDir), checked against their SHA-256, and packed from there.
 func ExportFrom(s forms.Store, appID, path, appVersion string, now time.Time) error {
 	app, err := s.Application(appID)
 	if err != nil {
 		return err
 	}
+	root := LibraryFiles(s.Path())
+	packApp := app
+	if st, ok := s.(forms.AttachmentStore); ok && !strings.HasSuffix(strings.ToLower(path), forms.FileExtension) {
+		// Files kept on a server are written out to this computer's cache first, checked.
+		root = forms.AttachmentCacheDir()
+		var warnings []string
+		packApp, warnings = forms.MaterialiseAttachments(st, app, root)
+		if len(warnings) > 0 {
+			return fmt.Errorf("không đóng gói được hồ sơ: %s", strings.Join(warnings, "; "))
+		}
+	}
 	write := func(w io.Writer) error {
 		if strings.HasSuffix(strings.ToLower(path), forms.FileExtension) {
 			return forms.EncodeApplication(w, app)
 		}
-		return ExportWith(w, app, filepath.Dir(s.Path()), ExportOptions{AppVersion: appVersion, Now: now, Root: LibraryFiles(s.Path())})
+		return ExportWith(w, packApp, filepath.Dir(s.Path()), ExportOptions{AppVersion: appVersion, Now: now, Root: root})
 	}
 	if err := atomicfile.Write(path, 0o644, write); err != nil {
 		return err

@@ -27,7 +27,10 @@ func (c CopyCount) OK() bool { return c.From == c.To && c.FromSHA256 == c.ToSHA2
 
 // CopyReport is what Copy did and checked.
 type CopyReport struct {
-	Counts []CopyCount `json:"counts"` // clients, dossiers, revisions
+	Counts []CopyCount `json:"counts"` // clients, dossiers, revisions, attached files
+	// Missing names the attachments whose file the source could not give (not on this computer,
+	// or changed since it was attached): their dossiers keep the old reference.
+	Missing []string `json:"missing,omitempty"`
 }
 
 // OK reports whether every count and checksum agrees.
@@ -48,7 +51,11 @@ const copyBatch = 500
 
 // Copy copies every record of from (clients, dossiers with their recycle-bin state and versions,
 // revisions) into the empty library to, keeping IDs and times, then reads both libraries again
-// and compares the number and the SHA-256 of the records of each kind.
+// and compares the number and the SHA-256 of the records of each kind. The attached files go
+// along (forms.AttachmentsOf each side: a folder beside a file library, the database of a server
+// one) and the dossiers' references are rewritten to the target's copies; every copied file is
+// then read back from the target and its SHA-256 compared. (Records are compared with each
+// attachment reduced to its file name, since where a file is kept differs between stores.)
 func Copy(from, to forms.Store, progress func(done int)) (*CopyReport, error) {
 	src, ok := from.(forms.LibraryCopier)
 	if !ok {
@@ -83,8 +90,12 @@ func Copy(from, to forms.Store, progress func(done int)) (*CopyReport, error) {
 		return nil
 	}
 	fromSums := newDigest()
+	files := newFileCopier(forms.AttachmentsOf(from), forms.AttachmentsOf(to))
 	err = src.EachRecord(func(r *forms.LibraryRecord) error {
 		if err := fromSums.add(r); err != nil {
+			return err
+		}
+		if err := files.record(r); err != nil {
 			return err
 		}
 		batch = append(batch, *r)
@@ -104,11 +115,12 @@ func Copy(from, to forms.Store, progress func(done int)) (*CopyReport, error) {
 		return nil, fmt.Errorf("đã chép nhưng không đọc lại được thư viện đích: %w", err)
 	}
 	fs := fromSums.counts()
-	report := &CopyReport{}
+	report := &CopyReport{Missing: files.missing}
 	for i, k := range fs {
 		t := toSums[i]
 		report.Counts = append(report.Counts, CopyCount{Kind: k.Kind, From: k.From, FromSHA256: k.FromSHA256, To: t.From, ToSHA256: t.FromSHA256})
 	}
+	report.Counts = append(report.Counts, files.verify())
 	if !report.OK() {
 		return report, errors.New("số lượng hoặc mã SHA-256 của thư viện đích khác thư viện nguồn: đừng dùng thư viện đích, hãy chép lại")
 	}
@@ -149,11 +161,18 @@ func (d *digest) add(r *forms.LibraryRecord) error {
 			DeletedAt time.Time          `json:"deleted_at"`
 			Version   uint64             `json:"version"`
 			By        string             `json:"by"`
-		}{r.Application, r.AppDeletedAt.Truncate(time.Microsecond).UTC(), r.Version.Number, r.Version.By}
+		}{byName(r.Application), r.AppDeletedAt.Truncate(time.Microsecond).UTC(), r.Version.Number, r.Version.By}
 	case r.Revision != nil:
 		kind = 2
 		var compact bytes.Buffer
-		if err := json.Compact(&compact, r.Revision.Application); err != nil {
+		snapshot, err := mapAttachments(r.Revision.Application, func(a *forms.Attachment) error {
+			*a = nameOnly(*a)
+			return nil
+		})
+		if err == nil {
+			err = json.Compact(&compact, snapshot)
+		}
+		if err != nil {
 			return fmt.Errorf("bản lưu %s#%d: %v", r.Revision.AppID, r.Revision.Info.ID, err)
 		}
 		info := r.Revision.Info

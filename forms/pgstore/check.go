@@ -2,8 +2,11 @@ package pgstore
 
 import (
 	"context"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 
 	"khuyencong/forms"
 )
@@ -16,6 +19,7 @@ type CheckReport struct {
 	Applications  int      `json:"applications"`
 	Revisions     int      `json:"revisions"`
 	InTrash       int      `json:"in_trash"`
+	Blobs         int      `json:"attachments"` // attached files' contents kept on the server
 	Problems      []string `json:"problems"`
 }
 
@@ -23,7 +27,8 @@ type CheckReport struct {
 func (r *CheckReport) OK() bool { return len(r.Problems) == 0 }
 
 // Check reads every record of the library in one snapshot and checks it: its SHA-256, its JSON,
-// that the columns lists use agree with the JSON, that every revision decodes.
+// that the columns lists use agree with the JSON, that every revision decodes, that every
+// attached file's content still has its SHA-256 and size, and that the files dossiers name are there.
 func (s *Store) Check() (*CheckReport, error) {
 	ctx := context.Background()
 	r := &CheckReport{Library: s.desc}
@@ -77,6 +82,7 @@ func (s *Store) Check() (*CheckReport, error) {
 		return nil, err
 	}
 
+	refs := map[string][]string{} // SHA-256 → who names it
 	rows, err = tx.Query(ctx, "SELECT id, client_id, programme, year, status, title, deleted_at IS NOT NULL, data, sha256 FROM applications")
 	if err != nil {
 		return nil, err
@@ -98,6 +104,11 @@ func (s *Store) Check() (*CheckReport, error) {
 		if err := decode(data, sum, &app, "hồ sơ", id); err != nil {
 			add("%v", err)
 			continue
+		}
+		for _, a := range app.Attachments {
+			if sum, name, ok := forms.BlobOf(a.File); ok {
+				refs[sum] = append(refs[sum], fmt.Sprintf("hồ sơ %s: tệp đính kèm %s", id, name))
+			}
 		}
 		if app.ID != id || app.ClientID != clientID || string(app.Programme) != programme || app.Year != year ||
 			string(app.Status) != status || app.Project.Title != title {
@@ -135,5 +146,36 @@ func (s *Store) Check() (*CheckReport, error) {
 		}
 	}
 	rows.Close()
-	return r, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+
+	// The server hashes each content; only the keys and verdicts come back.
+	rows, err = tx.Query(ctx, "SELECT sha256, size = length(data), sha256(data) = sha256 FROM blobs")
+	if err != nil {
+		return nil, err
+	}
+	for rows.Next() {
+		var key []byte
+		var sizeOK, sumOK bool
+		if err := rows.Scan(&key, &sizeOK, &sumOK); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		r.Blobs++
+		sum := hex.EncodeToString(key)
+		if !sizeOK || !sumOK {
+			add("tệp đính kèm %s: nội dung trên máy chủ không khớp mã SHA-256 (đã bị sửa ngoài ứng dụng hoặc hỏng); hãy đính kèm lại tệp", sum)
+		}
+		delete(refs, sum)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	missing := slices.Sorted(maps.Keys(refs))
+	for _, sum := range missing {
+		add("%s (%s): không có trên máy chủ", refs[sum][0], sum)
+	}
+	return r, nil
 }

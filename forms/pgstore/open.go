@@ -32,9 +32,10 @@ type Options struct {
 
 // Store is a forms.Store on PostgreSQL. It is safe for concurrent use, also by several programs.
 type Store struct {
-	pool *pgxpool.Pool
-	desc string
-	opts Options
+	pool  *pgxpool.Pool
+	desc  string
+	user0 string // the server's user name (for messages)
+	opts  Options
 
 	mu   sync.Mutex
 	user string
@@ -70,7 +71,7 @@ func Open(conninfo string, opts Options) (*Store, error) {
 	if cfg.ConnConfig.ConnectTimeout == 0 {
 		cfg.ConnConfig.ConnectTimeout = opts.ConnectTimeout
 	}
-	s := &Store{desc: Describe(cfg.ConnConfig), opts: opts, user: forms.Clean(opts.User)}
+	s := &Store{desc: Describe(cfg.ConnConfig), opts: opts, user: forms.Clean(opts.User), user0: cfg.ConnConfig.User}
 	ctx, cancel := context.WithTimeout(context.Background(), opts.ConnectTimeout+30*time.Second)
 	defer cancel()
 	pool, err := pgxpool.NewWithConfig(ctx, cfg)
@@ -84,6 +85,15 @@ func Open(conninfo string, opts Options) (*Store, error) {
 	}
 	return s, nil
 }
+
+// ErrPassword is matched (errors.Is) by Open's error when the server wants a password it was not
+// given (none in the address, PGPASSWORD or .pgpass) or refuses the one given: the app asks.
+var ErrPassword = errors.New("máy chủ cần mật khẩu")
+
+type passwordError struct{ msg string }
+
+func (e *passwordError) Error() string        { return e.msg }
+func (e *passwordError) Is(target error) bool { return target == ErrPassword }
 
 // Describe names a server library for people: postgres://user@host:port/db, never the password.
 func Describe(c *pgx.ConnConfig) string {
@@ -106,7 +116,7 @@ func redactErr(err error) string {
 func (s *Store) connectError(err error) error {
 	var pgErr *pgconn.PgError
 	if errors.As(err, &pgErr) && pgErr.Code == "28P01" {
-		return fmt.Errorf("máy chủ %s từ chối mật khẩu: hãy kiểm tra tệp .pgpass hoặc nhập lại mật khẩu", s.desc)
+		return &passwordError{fmt.Sprintf("máy chủ %s cần mật khẩu của người dùng %s (không có, hoặc sai): hãy nhập mật khẩu, hoặc ghi nó vào tệp .pgpass", s.desc, s.user0)}
 	}
 	if errors.As(err, &pgErr) && pgErr.Code == "3D000" {
 		return fmt.Errorf("máy chủ %s chưa có cơ sở dữ liệu này: nhờ người quản trị tạo (createdb) rồi thử lại", s.desc)

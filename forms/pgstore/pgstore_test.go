@@ -114,7 +114,8 @@ func TestMigrations(t *testing.T) {
 	}
 }
 
-// An older library is migrated step by step: version 1 gains the change notification.
+// An older library is migrated step by step: version 1 gains the change notification, then the
+// table of attached files.
 func TestMigrateFromVersion1(t *testing.T) {
 	url := pgtest.DB(t)
 	s, err := Open(url, Options{LocalDir: t.TempDir()})
@@ -123,7 +124,7 @@ func TestMigrateFromVersion1(t *testing.T) {
 	}
 	ctx := context.Background()
 	_, err = s.pool.Exec(ctx, `DROP TRIGGER clients_notify ON clients; DROP TRIGGER applications_notify ON applications;
-		DROP FUNCTION hoso_notify(); UPDATE schema_version SET version = 1`)
+		DROP FUNCTION hoso_notify(); DROP TABLE blobs; UPDATE schema_version SET version = 1`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,7 +136,9 @@ func TestMigrateFromVersion1(t *testing.T) {
 	defer s.Close()
 	var n int
 	s.pool.QueryRow(ctx, "SELECT count(*) FROM pg_trigger WHERE tgname LIKE '%_notify'").Scan(&n)
-	if v, _ := s.SchemaVersionOf(); v != 2 || n != 2 {
+	var blobs bool
+	s.pool.QueryRow(ctx, "SELECT to_regclass('blobs') IS NOT NULL").Scan(&blobs)
+	if v, _ := s.SchemaVersionOf(); v != SchemaVersion || n != 2 || !blobs {
 		t.Errorf("after migrating from 1: version %d, %d triggers", v, n)
 	}
 }

@@ -1,7 +1,7 @@
 package pgstore
 
 // SchemaVersion is the layout this package writes: the number of migrations.
-const SchemaVersion = 2
+const SchemaVersion = 3
 
 // migrations[i] takes a library from version i to i+1. Each runs in one transaction.
 var migrations = []string{
@@ -58,4 +58,11 @@ var migrations = []string{
 		FOR EACH ROW EXECUTE FUNCTION hoso_notify();
 	CREATE TRIGGER applications_notify AFTER INSERT OR UPDATE OR DELETE ON applications
 		FOR EACH ROW EXECUTE FUNCTION hoso_notify();`,
+	// 3: the content of attached files, addressed by its SHA-256 (see blobs.go).
+	`CREATE TABLE blobs (
+		sha256     bytea PRIMARY KEY CHECK (length(sha256) = 32),
+		size       bigint NOT NULL,
+		data       bytea NOT NULL,
+		created_at timestamptz NOT NULL
+	);`,
 }

@@ -5,6 +5,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
+	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -35,6 +37,7 @@ func Run(t *testing.T, open Open) {
 		{"ConflictingSaves", testConflict},
 		{"RacingSaves", testRacingSaves},
 		{"WhoSaved", testWhoSaved},
+		{"Attachments", testAttachments},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -761,4 +764,89 @@ func testWhoSaved(t *testing.T, s forms.Store) {
 	if _, v, _ := s.ApplicationAt(imported.ID); v.Number != 1 || v.By != "Trần Văn Minh" {
 		t.Errorf("imported dossier version %+v", v)
 	}
+}
+
+// testAttachments: the library keeps its own copy of an attached file (forms.AttachmentsOf):
+// it survives the original's deletion, reads back byte for byte with its SHA-256, the same
+// content is kept once, revisions keep naming it, a wrong SHA-256 is refused, and a copy for
+// the programs that need a path (MaterialiseAttachments) is checked too.
+func testAttachments(t *testing.T, s forms.Store) {
+	st := forms.AttachmentsOf(s)
+	content := append([]byte("%PDF-1.4\n% giấy đăng ký kinh doanh\n"), bytes.Repeat([]byte{0, 1, 2, 0xff}, 5000)...)
+	file, sum, err := st.PutAttachment("Giấy ĐKKD.pdf", bytes.NewReader(content))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !forms.IsSHA256(sum) || file == "" {
+		t.Fatalf("PutAttachment gave file %q, sum %q", file, sum)
+	}
+	if name := forms.AttachmentName(forms.Attachment{File: file}); name != "Giấy ĐKKD.pdf" {
+		t.Errorf("the kept file is called %q", name)
+	}
+	c := newClient(t, s, "Công ty TNHH Cơ khí Phước Hưng", "0312345675")
+	app := newApp(t, s, c, forms.Equipment, 2027)
+	app.Attachments = append(app.Attachments, forms.Attachment{ID: "registration", File: file, SHA256: sum})
+	if err := s.SaveApplication(app); err != nil {
+		t.Fatal(err)
+	}
+	rev, err := s.SaveRevision(app.ID, "export")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Application(app.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := got.Attachments[len(got.Attachments)-1]
+	if a.File != file || a.SHA256 != sum || !st.HasAttachment(a) {
+		t.Fatalf("read back %+v, has=%v", a, st.HasAttachment(a))
+	}
+	data, err := forms.ReadAttachment(st, a)
+	if err != nil || !bytes.Equal(data, content) {
+		t.Fatalf("content read back: %d bytes (want %d), %v", len(data), len(content), err)
+	}
+	old, err := s.Revision(app.ID, rev.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b := old.Attachments[len(old.Attachments)-1]; b.File != file {
+		t.Errorf("the revision names %q, want %q", b.File, file)
+	}
+	// The same content again: the same SHA-256, still readable.
+	file2, sum2, err := st.PutAttachment("ban-sao.pdf", bytes.NewReader(content))
+	if err != nil || sum2 != sum {
+		t.Fatalf("same content again: %q %q %v", file2, sum2, err)
+	}
+	// A dossier recording another SHA-256 for the file is refused when read.
+	wrong := a
+	wrong.SHA256 = strings.Repeat("0", 64)
+	if _, err := forms.ReadAttachment(st, wrong); !errors.Is(err, forms.ErrAttachmentDamaged) {
+		t.Errorf("reading with a wrong SHA-256: %v, want ErrAttachmentDamaged", err)
+	}
+	// A path for the PDF merge: an existing file with the content, whichever store.
+	dir := t.TempDir()
+	out, warnings := forms.MaterialiseAttachments(st, got, dir)
+	if len(warnings) > 0 {
+		t.Fatalf("materialise: %q", warnings)
+	}
+	path := out.Attachments[len(out.Attachments)-1].File
+	onDisk, err := os.ReadFile(path)
+	if err != nil || !bytes.Equal(onDisk, content) {
+		t.Fatalf("materialised %s: %d bytes, %v", path, len(onDisk), err)
+	}
+	if got.Attachments[len(got.Attachments)-1].File != file {
+		t.Error("MaterialiseAttachments changed the dossier it was given")
+	}
+	// Too big a file is refused, and nothing of it is kept under its name.
+	if _, _, err := st.PutAttachment("qua-lon.pdf", io.LimitReader(zeros{}, forms.MaxAttachmentBytes+1)); err == nil {
+		t.Error("a file over the limit was kept")
+	}
+}
+
+// zeros reads zero bytes forever.
+type zeros struct{}
+
+func (zeros) Read(p []byte) (int, error) {
+	clear(p)
+	return len(p), nil
 }
