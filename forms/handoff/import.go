@@ -18,7 +18,7 @@ import (
 )
 
 func refuse(format string, args ...any) error {
-	return fmt.Errorf("%w: %s", ErrRefused, fmt.Sprintf(format, args...))
+	return fmt.Errorf("%w: "+format, append([]any{ErrRefused}, args...)...)
 }
 
 // Import checks a hand-off package and extracts it into destDir, which must not exist or be
@@ -108,7 +108,7 @@ func verify(r io.ReaderAt, size int64) (*verifiedPackage, error) {
 		return nil, refuse("gói chứa đường dẫn không an toàn")
 	}
 	if err != nil {
-		return nil, refuse("không phải gói hồ sơ .zip hoặc tệp bị hỏng (%v)", err)
+		return nil, refuse("không phải gói hồ sơ .zip hoặc tệp bị hỏng (%w)", err)
 	}
 	if len(zr.File) > MaxFiles {
 		return nil, refuse("gói có %d mục, nhiều hơn giới hạn %d", len(zr.File), MaxFiles)
@@ -132,7 +132,7 @@ func verify(r io.ReaderAt, size int64) (*verifiedPackage, error) {
 			return nil, refuse("gói chứa tệp đặc biệt %q (%v)", f.Name, mode.Type())
 		}
 		if err := checkName(f.Name); err != nil {
-			return nil, refuse("%v", err)
+			return nil, refuse("%w", err)
 		}
 		if lower[strings.ToLower(f.Name)] {
 			return nil, refuse("gói chứa hai tệp cùng tên %q", f.Name)
@@ -151,11 +151,11 @@ func verify(r io.ReaderAt, size int64) (*verifiedPackage, error) {
 	}
 	raw, err := readLimited(mf, maxManifestBytes)
 	if err != nil {
-		return nil, refuse("%s không đọc được: %v", ManifestName, err)
+		return nil, refuse("%s không đọc được: %w", ManifestName, err)
 	}
 	var m Manifest
 	if err := json.Unmarshal(raw, &m); err != nil {
-		return nil, refuse("%s sai định dạng: %v", ManifestName, err)
+		return nil, refuse("%s sai định dạng: %w", ManifestName, err)
 	}
 	if m.Format != FormatName {
 		return nil, refuse("%s không phải của gói hồ sơ (format %q)", ManifestName, m.Format)
@@ -172,7 +172,7 @@ func verify(r io.ReaderAt, size int64) (*verifiedPackage, error) {
 	want := map[string]ManifestFile{}
 	for _, e := range m.Files {
 		if err := checkName(e.Name); err != nil {
-			return nil, refuse("trong %s: %v", ManifestName, err)
+			return nil, refuse("trong %s: %w", ManifestName, err)
 		}
 		if _, dup := want[e.Name]; dup || e.Name == ManifestName {
 			return nil, refuse("%s liệt kê %q hai lần", ManifestName, e.Name)
@@ -222,7 +222,7 @@ func verify(r io.ReaderAt, size int64) (*verifiedPackage, error) {
 
 	app, err := forms.DecodeApplication(pkg.dossier)
 	if err != nil {
-		return nil, refuse("%s: %v", DossierName, err)
+		return nil, refuse("%s: %w", DossierName, err)
 	}
 	for i, a := range app.Attachments {
 		if a.File == "" {
@@ -243,7 +243,7 @@ func verify(r io.ReaderAt, size int64) (*verifiedPackage, error) {
 func copyChecked(w io.Writer, f *zip.File, e ManifestFile, budget int64) (int64, error) {
 	rc, err := f.Open()
 	if err != nil {
-		return 0, refuse("tệp %q không đọc được: %v", e.Name, err)
+		return 0, refuse("tệp %q không đọc được: %w", e.Name, err)
 	}
 	defer rc.Close()
 	h := sha256.New()
@@ -254,7 +254,7 @@ func copyChecked(w io.Writer, f *zip.File, e ManifestFile, budget int64) (int64,
 	limit := min(e.Size, budget) + 1
 	n, err := io.Copy(dst, io.LimitReader(rc, limit))
 	if err != nil {
-		return n, refuse("tệp %q hỏng: %v", e.Name, err)
+		return n, refuse("tệp %q hỏng: %w", e.Name, err)
 	}
 	if n > budget {
 		return n, refuse("nội dung giải nén lớn hơn %d MB", MaxTotalBytes>>20)
