@@ -17,6 +17,26 @@ import (
 	"khuyencong/forms"
 )
 
+// manifestError is a strict-reading error of the manifest, worded with where it is (line,
+// column, field) and what.
+type manifestError struct{ fe *forms.FileError }
+
+func (e manifestError) Error() string {
+	var where []string
+	if e.fe.Line > 0 {
+		where = append(where, fmt.Sprintf("dòng %d, cột %d", e.fe.Line, e.fe.Column))
+	}
+	if e.fe.Path != "" {
+		where = append(where, "trường "+e.fe.Path)
+	}
+	if len(where) == 0 {
+		return e.fe.Msg
+	}
+	return strings.Join(where, ", ") + ": " + e.fe.Msg
+}
+
+func (e manifestError) Unwrap() error { return e.fe }
+
 func refuse(format string, args ...any) error {
 	return fmt.Errorf("%w: "+format, append([]any{ErrRefused}, args...)...)
 }
@@ -153,15 +173,26 @@ func verify(r io.ReaderAt, size int64) (*verifiedPackage, error) {
 	if err != nil {
 		return nil, refuse("%s không đọc được: %w", ManifestName, err)
 	}
+	// The format and its version first, leniently, so that a package of a newer format (which may
+	// carry keys this version does not know) is refused with "update the application".
+	var head struct {
+		Format        string `json:"format"`
+		FormatVersion int    `json:"format_version"`
+		AppVersion    string `json:"app_version"`
+	}
+	if err := json.Unmarshal(raw, &head); err == nil && head.Format == FormatName && head.FormatVersion > FormatVersion {
+		return nil, refuse("gói được tạo bằng phiên bản mới hơn của ứng dụng (%q, định dạng gói %d; ứng dụng này đọc được đến %d): hãy cập nhật ứng dụng", strings.ToValidUTF8(head.AppVersion, "?"), head.FormatVersion, FormatVersion)
+	}
 	var m Manifest
-	if err := json.Unmarshal(raw, &m); err != nil {
+	if err := forms.DecodeStrict(raw, &m); err != nil {
+		var fe *forms.FileError
+		if errors.As(err, &fe) {
+			err = manifestError{fe}
+		}
 		return nil, refuse("%s sai định dạng: %w", ManifestName, err)
 	}
 	if m.Format != FormatName {
 		return nil, refuse("%s không phải của gói hồ sơ (format %q)", ManifestName, m.Format)
-	}
-	if m.FormatVersion > FormatVersion {
-		return nil, refuse("gói được tạo bằng phiên bản mới hơn của ứng dụng (%s, định dạng gói %d; ứng dụng này đọc được đến %d): hãy cập nhật ứng dụng", m.AppVersion, m.FormatVersion, FormatVersion)
 	}
 	if m.FormatVersion < 1 {
 		return nil, refuse("phiên bản định dạng gói %d không hợp lệ", m.FormatVersion)
