@@ -210,7 +210,7 @@ func TestBudgetImportKills(t *testing.T) {
 		rounds = 100
 	}
 	acked := original // the price of the last acknowledged import
-	var kills, duringWrite, imports, tempsLeft, tempsRemoved, lost, broken int
+	var kills, duringWrite, afterRename, imports, tempsLeft, tempsRemoved, lost, broken int
 	for round := range rounds {
 		cmd := exec.Command(os.Args[0], "-test.run=^TestBudgetImportKillChild$", "-test.count=1")
 		cmd.Env = append(os.Environ(), budgetKillEnv+"="+dossier+"\n"+sheets[0]+"\n"+sheets[1], "HOSO_RULES="+rules)
@@ -280,6 +280,7 @@ func TestBudgetImportKills(t *testing.T) {
 		case acked:
 		case next:
 			acked = price // the kill came after the rename, before the acknowledgement
+			afterRename++
 		default:
 			lost++
 			t.Errorf("round %d: the dossier holds price %d; acknowledged %d, next %d", round, price, acked, next)
@@ -304,6 +305,6 @@ func TestBudgetImportKills(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("budget import kill -9 campaign: %d kills (%d while writing the dossier file), %d acknowledged imports, %d kills left a temporary file (%d times removed by the next run); acknowledged imports lost: %d; dossier files not whole: %d",
-		kills, duringWrite, imports, tempsLeft, tempsRemoved, lost, broken)
+	t.Logf("budget import kill -9 campaign: %d kills (%d while writing the dossier file, %d of them after its rename), %d acknowledged imports, %d kills left a temporary file (%d times removed by the next run); acknowledged imports lost: %d; dossier files not whole: %d",
+		kills, duringWrite, afterRename, imports, tempsLeft, tempsRemoved, lost, broken)
 }
