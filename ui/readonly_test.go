@@ -82,6 +82,24 @@ func TestReadOnlyLibrary(t *testing.T) {
 		t.Errorf("status %q, want the read-only status", a.saved.Text)
 	}
 
+	// The library screen: look, open and export, but no button that changes the library.
+	h := a.home
+	h.reload()
+	h.selectClient(c.ID)
+	h.selectedApp = app.ID
+	h.refreshButtons()
+	for name, b := range map[string]*widget.Button{"add client": h.addClient, "new dossier": h.newDossier, "delete client": h.removeClient,
+		"delete dossier": h.removeDossier, "copy dossier": h.copyDossier, "import package": h.importPackage, "empty trash": h.emptyTrash} {
+		if !b.Disabled() {
+			t.Errorf("%s is offered in a read-only library", name)
+		}
+	}
+	for name, b := range map[string]*widget.Button{"open dossier": h.openDossier, "client profile": h.editClient, "export package": h.exportPackage} {
+		if b.Disabled() {
+			t.Errorf("%s is not offered in a read-only library", name)
+		}
+	}
+
 	// The dossier opens; its answers are there, the inputs disabled.
 	a.openDossier(app.ID)
 	if a.wizard == nil {
