@@ -264,6 +264,8 @@ func TestLineCap(t *testing.T) {
 	rule := sr.CostTypes[app.Budget.Lines[0].CostType]
 	total, _ := lineTotal(app.Budget.Lines[0].Quantity, app.Budget.Lines[0].UnitPrice)
 	uncapped := mulDiv(total, rule.RateBP, 10000)
+	// The shipped pack is shared by every test: put its cap back afterwards.
+	defer func(c Money) { rule.CapPerLine = c }(rule.CapPerLine)
 	rule.CapPerLine = uncapped - 1
 	res := &BudgetResult{}
 	_, raw, err := lineResults(app.Budget.Lines, Definition(Equipment), sr, res)
@@ -273,11 +275,38 @@ func TestLineCap(t *testing.T) {
 	if raw[0] != uncapped-1 {
 		t.Errorf("line cap: %s, want %s", raw[0], uncapped-1)
 	}
+	if n := lineCapNotes(res.Notes, 1); n != 1 {
+		t.Errorf("line cap: %d cap notes for line 1, want 1: %+v", n, res.Notes)
+	}
+	// Support equal to the cap exactly: the line keeps it, and no cap note is written.
 	rule.CapPerLine = uncapped
-	_, raw, _ = lineResults(app.Budget.Lines, Definition(Equipment), sr, &BudgetResult{})
+	res = &BudgetResult{}
+	_, raw, _ = lineResults(app.Budget.Lines, Definition(Equipment), sr, res)
 	if raw[0] != uncapped {
 		t.Errorf("at the line cap: %s, want %s", raw[0], uncapped)
 	}
+	if n := lineCapNotes(res.Notes, 1); n != 0 {
+		t.Errorf("at the line cap: %d cap notes for line 1, want none: %+v", n, res.Notes)
+	}
+	// Through ComputeBudget too: no note of kind "cap" names line 1.
+	b, err := ComputeBudget(app, pack)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := lineCapNotes(b.Notes, 1); n != 0 {
+		t.Errorf("ComputeBudget at the line cap: %d cap notes for line 1: %+v", n, b.Notes)
+	}
+}
+
+// lineCapNotes counts the per-line cap notes for line (1-based).
+func lineCapNotes(notes []BudgetNote, line int) int {
+	n := 0
+	for _, x := range notes {
+		if x.Kind == "cap" && x.Line == line {
+			n++
+		}
+	}
+	return n
 }
 
 func sum(m []Money) Money {

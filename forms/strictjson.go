@@ -313,3 +313,78 @@ func isMultiline(path string) bool {
 	}
 	return multilinePaths[b.String()]
 }
+
+// DecodeStrict decodes a small JSON document that the program itself writes (a hand-off package's
+// manifest) into v, a pointer to a struct, as strictly as a dossier file is read: a duplicate key,
+// a key that differs from a field only in letter case, an unknown key, text that is not valid
+// UTF-8, a lone surrogate, and a control character or line break in any text are refused. The
+// error is a *FileError naming the line, the column and the JSON path. Texts are not normalised.
+func DecodeStrict(data []byte, v any) error {
+	t := reflect.TypeOf(v)
+	if t == nil || t.Kind() != reflect.Pointer {
+		return fmt.Errorf("DecodeStrict: need a pointer, got %T", v)
+	}
+	if p := strictScanKnown(data, t.Elem()); p != nil {
+		l, c := lineCol(data, p.Offset)
+		return &FileError{Line: l, Column: c, Path: p.Path, Msg: p.Msg}
+	}
+	if err := json.Unmarshal(data, v); err != nil {
+		return decodeErrorFrom(data, err, t.Elem())
+	}
+	return checkTexts(reflect.ValueOf(v).Elem(), "")
+}
+
+// checkTexts refuses, with its JSON path, a text of v that is too long or holds a control
+// character, a line break or a tab, and a list longer than MaxListItems.
+func checkTexts(v reflect.Value, path string) error {
+	join := func(name string) string {
+		if path == "" {
+			return name
+		}
+		return path + "." + name
+	}
+	switch v.Kind() {
+	case reflect.String:
+		if msg := textProblem(v.String(), false); msg != "" {
+			return &FileError{Path: path, Msg: msg}
+		}
+	case reflect.Struct:
+		t := v.Type()
+		for i := 0; i < v.NumField(); i++ {
+			if f := t.Field(i); f.IsExported() {
+				if err := checkTexts(v.Field(i), join(jsonName(f))); err != nil {
+					return err
+				}
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		if v.Kind() == reflect.Slice && v.Len() > MaxListItems {
+			return &FileError{Path: path, Msg: fmt.Sprintf("danh sách có %s mục, quá giới hạn %s", groupDigits(int64(v.Len())), groupDigits(MaxListItems))}
+		}
+		if v.Type().Elem().Kind() == reflect.Uint8 {
+			return nil
+		}
+		for i := 0; i < v.Len(); i++ {
+			if err := checkTexts(v.Index(i), fmt.Sprintf("%s[%d]", path, i)); err != nil {
+				return err
+			}
+		}
+	case reflect.Map:
+		iter := v.MapRange()
+		for iter.Next() {
+			if k := iter.Key(); k.Kind() == reflect.String {
+				if msg := textProblem(k.String(), false); msg != "" {
+					return &FileError{Path: join(k.String()), Msg: "khoá " + msg}
+				}
+			}
+			if err := checkTexts(iter.Value(), join(fmt.Sprint(iter.Key()))); err != nil {
+				return err
+			}
+		}
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			return checkTexts(v.Elem(), path)
+		}
+	}
+	return nil
+}

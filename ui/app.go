@@ -58,11 +58,17 @@ type App struct {
 	plan     *planScreen
 
 	lastError string // the last error shown, for tests
+
+	// readOnly is why the library takes no writes (a damaged library opened to look at it), or
+	// nil; readOnlyTold is set once the user was told that a change is not saved.
+	readOnly     error
+	readOnlyTold bool
+	restoreBt    *widget.Button // the read-only banner's way to the backups
 }
 
 // New builds the application window around the store and the other dependencies.
 func New(fa fyne.App, deps Deps) *App {
-	a := &App{fa: fa, deps: deps, prefs: fa.Preferences()}
+	a := &App{fa: fa, deps: deps, prefs: fa.Preferences(), readOnly: storeReadOnly(deps.Store)}
 	if a.deps.Go == nil {
 		a.deps.Go = func(f func()) { go f() }
 	}
@@ -93,7 +99,12 @@ func New(fa fyne.App, deps Deps) *App {
 	top := container.NewBorder(nil, nil, a.homeButton, container.NewHBox(a.saved, a.planBt, a.settingsBt), a.header)
 	a.body = container.NewStack()
 	a.undo = newUndoBar()
-	a.w.SetContent(container.NewBorder(container.NewVBox(top, widget.NewSeparator()), a.undo.root, nil, nil, a.body))
+	header := container.NewVBox(top, widget.NewSeparator())
+	if a.readOnly != nil {
+		header.Objects = append([]fyne.CanvasObject{a.readOnlyBanner(), widget.NewSeparator()}, header.Objects...)
+		a.showReadOnlyStatus()
+	}
+	a.w.SetContent(container.NewBorder(header, a.undo.root, nil, nil, a.body))
 	a.w.SetCloseIntercept(a.close)
 	a.w.SetOnDropped(a.dropped)
 	a.addShortcuts()

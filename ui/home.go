@@ -307,14 +307,19 @@ func (h *homeScreen) refreshButtons() {
 	}
 	hasClient := h.selected != ""
 	hasApp := h.selectedApp != ""
+	rw := h.a.readOnly == nil // a damaged library open read-only: look and export, change nothing
 	enable(h.editClient, hasClient && !h.trash)
-	enable(h.removeClient, hasClient && !h.trash)
-	enable(h.newDossier, hasClient && !h.trash)
+	enable(h.removeClient, rw && hasClient && !h.trash)
+	enable(h.newDossier, rw && hasClient && !h.trash)
 	enable(h.openDossier, hasApp && !h.trash)
-	enable(h.copyDossier, hasApp && !h.trash)
-	enable(h.removeDossier, hasApp && !h.trash)
+	enable(h.copyDossier, rw && hasApp && !h.trash)
+	enable(h.removeDossier, rw && hasApp && !h.trash)
 	enable(h.exportPackage, hasApp && !h.trash)
-	enable(h.restore, (hasClient || hasApp) && h.trash)
+	enable(h.restore, rw && (hasClient || hasApp) && h.trash)
+	enable(h.addClient, rw)
+	enable(h.importPackage, rw)
+	enable(h.emptyTrash, rw)
+	enable(h.tryDemo, rw)
 	if h.trash {
 		h.trashToggle.SetText(tr("Quay lại thư viện"))
 		h.restore.Show()

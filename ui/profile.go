@@ -24,6 +24,9 @@ func newProfileScreen(a *App, c *forms.Client) *profileScreen {
 	p := &profileScreen{a: a, client: c, scratch: &forms.Application{Enterprise: c.Enterprise}}
 	p.form = newFieldForm(p.scratch, p.changed, nil)
 	questions := p.form.build(forms.EnterpriseFields())
+	if a.readOnly != nil { // a damaged library: the answers can be read, not changed
+		disableInputs(questions)
+	}
 	p.size = widget.NewLabel("")
 	p.size.Wrapping = fyne.TextWrapWord
 	p.back = widget.NewButtonWithIcon(tr("Xong, về thư viện"), theme.NavigateBackIcon(), func() { a.showHome() })

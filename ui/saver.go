@@ -47,6 +47,10 @@ func newSaver(a *App) *saver {
 // mark records that key changed; snap is called at write time, on the UI goroutine, to copy the
 // current state.
 func (s *saver) mark(key string, snap func() func() error) {
+	if s.a.readOnly != nil { // a damaged library: nothing is written, the user is told once
+		s.a.refuseEdit()
+		return
+	}
 	s.pending[key] = func() writer { return writer{key: key, write: snap()} }
 	s.a.saved.SetText(tr("Đang lưu…"))
 	if s.delay <= 0 {

@@ -92,6 +92,9 @@ func newSettingsScreen(a *App) *settingsScreen {
 	s.dataPath = widget.NewLabel(a.deps.Store.Path())
 	s.dataPath.Wrapping = fyne.TextWrapBreak
 	s.backupNow = widget.NewButtonWithIcon(tr("Sao lưu ngay"), theme.DocumentSaveIcon(), s.doBackup)
+	if a.readOnly != nil { // no backup is taken of a damaged library: it would carry the damage
+		s.backupNow.Disable()
+	}
 	s.backups = container.NewVBox()
 	s.loadBackups()
 

@@ -231,6 +231,9 @@ func (w *wizardScreen) showStep(i int) {
 			content = w.form.build(s.Fields)
 		}
 	}
+	if w.a.readOnly != nil && i < len(w.steps) { // a damaged library: answers can be read, not changed
+		disableInputs(content)
+	}
 	if stepHelp := w.stepHelp.Text; stepHelp == "" {
 		w.stepHelp.Hide()
 	} else {

@@ -5,9 +5,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"strings"
 	"time"
 
 	"khuyencong/forms"
+	"khuyencong/forms/atomicfile"
 	"khuyencong/templates/xlsx"
 )
 
@@ -33,6 +36,9 @@ func runBudgetImport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "hoso budget import: --into phải là một tệp hồ sơ (không dùng đầu vào chuẩn) vì tệp sẽ được ghi lại")
 		return 2
 	}
+	// A budget import killed while writing leaves a temporary file beside its dossier file: remove
+	// those of every dossier file in the folder (older than a minute), not only of this one.
+	cleanDossierTemps(filepath.Dir(*into), filepath.Base(*into))
 	app, err := readDossier(*into)
 	if err != nil {
 		fmt.Fprintln(stderr, "hoso budget import:", forms.UserError(err))
@@ -92,7 +98,7 @@ func runBudgetImport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "hoso budget import:", forms.UserError(err))
 		return 1
 	}
-	if err := writeFileAtomic(*into, data); err != nil {
+	if err := atomicfile.Write(*into, 0o644, func(w io.Writer) error { return writeDossierData(w, data) }); err != nil {
 		fmt.Fprintln(stderr, "hoso budget import:", forms.UserError(err))
 		return 1
 	}
@@ -110,6 +116,21 @@ func runBudgetImport(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "  Bằng chữ (hỗ trợ): %s.\n", forms.AmountInWords(after.Support, forms.WordStyle{}))
 	fmt.Fprintln(stdout, "Hãy xuất lại hồ sơ (hoso render) để có PDF và bảng Excel theo số liệu mới.")
 	return 0
+}
+
+// writeDossierData writes the new dossier file's bytes to its temporary file (the kill campaign
+// slows it down so that kills land in the middle of it).
+var writeDossierData = func(w io.Writer, data []byte) error {
+	_, err := w.Write(data)
+	return err
+}
+
+// cleanDossierTemps removes the temporary files that killed writes left in dir for dossier files
+// (*.hoso.json) and for the file named into.
+func cleanDossierTemps(dir, into string) {
+	atomicfile.CleanStaleMatching(dir, func(name string) bool {
+		return name == into || strings.HasSuffix(strings.ToLower(name), ".hoso.json")
+	})
 }
 
 // readSheet reads an edited budget sheet from a file.

@@ -111,3 +111,6 @@ func exportPlan(p *forms.Plan, dir string, draft bool) ([]string, error) {
 	}
 	return []string{res.PDFPath, res.XLSXPath}, nil
 }
+
+// The app shows a damaged library opened read-only with a banner and its inputs disabled.
+var _ ui.ReadOnlyStore = (*boltstore.Store)(nil)

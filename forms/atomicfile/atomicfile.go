@@ -44,6 +44,42 @@ const asideSuffix = ".cu"
 // CleanStaleIn removes every temporary file of Write that a killed run left in dir.
 func CleanStaleIn(dir string) { RemoveStale(filepath.Join(globQuote(dir), ".*.tmp")) }
 
+// CleanStaleMatching removes the temporary files of Write (".<name>.<digits>.tmp") that a killed
+// run left in dir for any file whose name satisfies match, e.g. every dossier file of a folder. It
+// leaves other programs' files alone, and a temporary file younger than StaleAge (a write still in
+// progress).
+func CleanStaleMatching(dir string, match func(name string) bool) {
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if name, ok := tempTarget(e.Name()); ok && match(name) {
+			RemoveStale(filepath.Join(globQuote(dir), globQuote(e.Name())))
+		}
+	}
+}
+
+// tempTarget returns the name of the file a temporary file of Write was written for:
+// ".maymoc.hoso.json.123456.tmp" → "maymoc.hoso.json".
+func tempTarget(tmp string) (string, bool) {
+	rest, ok := strings.CutPrefix(tmp, ".")
+	if !ok {
+		return "", false
+	}
+	rest, ok = strings.CutSuffix(rest, ".tmp")
+	if !ok {
+		return "", false
+	}
+	i := strings.LastIndexByte(rest, '.')
+	if i <= 0 || i == len(rest)-1 {
+		return "", false
+	}
+	for _, c := range rest[i+1:] {
+		if c < '0' || c > '9' {
+			return "", false
+		}
+	}
+	return rest[:i], true
+}
+
 // RemoveStale removes the files and folders matching the glob pattern that are older than StaleAge.
 func RemoveStale(pattern string) {
 	matches, _ := filepath.Glob(pattern)

@@ -96,6 +96,18 @@ func TestChangedRecordIsDetected(t *testing.T) {
 	if s.Damage() == nil {
 		t.Fatal("Damage() is nil for a damaged library")
 	}
+	// The app asks ReadOnly (ui.ReadOnlyStore) to show its banner and disable editing.
+	if err := s.ReadOnly(); !errors.As(err, &de) {
+		t.Errorf("ReadOnly of a damaged library: %v", err)
+	}
+	if sound, err := Open(filepath.Join(t.TempDir(), "hoso.db"), Options{ReadOnlyIfDamaged: true}); err != nil {
+		t.Fatal(err)
+	} else {
+		if err := sound.ReadOnly(); err != nil {
+			t.Errorf("ReadOnly of a sound library: %v", err)
+		}
+		sound.Close()
+	}
 	sums, err := s.Applications(forms.Query{})
 	if err != nil || len(sums) != 1 {
 		t.Fatalf("list in read-only mode: %v %v", sums, err)

@@ -108,6 +108,15 @@ type Store struct {
 // sound library.
 func (s *Store) Damage() *DamagedError { return s.damage }
 
+// ReadOnly returns why the library takes no writes (its damage), or nil when it does; the app
+// shows a read-only library with a banner and its inputs disabled (ui.ReadOnlyStore).
+func (s *Store) ReadOnly() error {
+	if s.damage == nil {
+		return nil
+	}
+	return s.damage
+}
+
 // errReadOnly is returned by every write to a library opened read-only.
 var errReadOnly = fmt.Errorf("%w nên chỉ được mở để đọc: không lưu được thay đổi nào. Hãy khôi phục từ bản sao lưu tốt gần nhất (hoso db check cho biết bản nào)", ErrDamaged)
 

@@ -17,8 +17,28 @@ import (
 	"khuyencong/forms"
 )
 
+// manifestError is a strict-reading error of the manifest, worded with where it is (line,
+// column, field) and what.
+type manifestError struct{ fe *forms.FileError }
+
+func (e manifestError) Error() string {
+	var where []string
+	if e.fe.Line > 0 {
+		where = append(where, fmt.Sprintf("dòng %d, cột %d", e.fe.Line, e.fe.Column))
+	}
+	if e.fe.Path != "" {
+		where = append(where, "trường "+e.fe.Path)
+	}
+	if len(where) == 0 {
+		return e.fe.Msg
+	}
+	return strings.Join(where, ", ") + ": " + e.fe.Msg
+}
+
+func (e manifestError) Unwrap() error { return e.fe }
+
 func refuse(format string, args ...any) error {
-	return fmt.Errorf("%w: %s", ErrRefused, fmt.Sprintf(format, args...))
+	return fmt.Errorf("%w: "+format, append([]any{ErrRefused}, args...)...)
 }
 
 // Import checks a hand-off package and extracts it into destDir, which must not exist or be
@@ -108,7 +128,7 @@ func verify(r io.ReaderAt, size int64) (*verifiedPackage, error) {
 		return nil, refuse("gói chứa đường dẫn không an toàn")
 	}
 	if err != nil {
-		return nil, refuse("không phải gói hồ sơ .zip hoặc tệp bị hỏng (%v)", err)
+		return nil, refuse("không phải gói hồ sơ .zip hoặc tệp bị hỏng (%w)", err)
 	}
 	if len(zr.File) > MaxFiles {
 		return nil, refuse("gói có %d mục, nhiều hơn giới hạn %d", len(zr.File), MaxFiles)
@@ -132,7 +152,7 @@ func verify(r io.ReaderAt, size int64) (*verifiedPackage, error) {
 			return nil, refuse("gói chứa tệp đặc biệt %q (%v)", f.Name, mode.Type())
 		}
 		if err := checkName(f.Name); err != nil {
-			return nil, refuse("%v", err)
+			return nil, refuse("%w", err)
 		}
 		if lower[strings.ToLower(f.Name)] {
 			return nil, refuse("gói chứa hai tệp cùng tên %q", f.Name)
@@ -151,17 +171,28 @@ func verify(r io.ReaderAt, size int64) (*verifiedPackage, error) {
 	}
 	raw, err := readLimited(mf, maxManifestBytes)
 	if err != nil {
-		return nil, refuse("%s không đọc được: %v", ManifestName, err)
+		return nil, refuse("%s không đọc được: %w", ManifestName, err)
+	}
+	// The format and its version first, leniently, so that a package of a newer format (which may
+	// carry keys this version does not know) is refused with "update the application".
+	var head struct {
+		Format        string `json:"format"`
+		FormatVersion int    `json:"format_version"`
+		AppVersion    string `json:"app_version"`
+	}
+	if err := json.Unmarshal(raw, &head); err == nil && head.Format == FormatName && head.FormatVersion > FormatVersion {
+		return nil, refuse("gói được tạo bằng phiên bản mới hơn của ứng dụng (%q, định dạng gói %d; ứng dụng này đọc được đến %d): hãy cập nhật ứng dụng", strings.ToValidUTF8(head.AppVersion, "?"), head.FormatVersion, FormatVersion)
 	}
 	var m Manifest
-	if err := json.Unmarshal(raw, &m); err != nil {
-		return nil, refuse("%s sai định dạng: %v", ManifestName, err)
+	if err := forms.DecodeStrict(raw, &m); err != nil {
+		var fe *forms.FileError
+		if errors.As(err, &fe) {
+			err = manifestError{fe}
+		}
+		return nil, refuse("%s sai định dạng: %w", ManifestName, err)
 	}
 	if m.Format != FormatName {
 		return nil, refuse("%s không phải của gói hồ sơ (format %q)", ManifestName, m.Format)
-	}
-	if m.FormatVersion > FormatVersion {
-		return nil, refuse("gói được tạo bằng phiên bản mới hơn của ứng dụng (%s, định dạng gói %d; ứng dụng này đọc được đến %d): hãy cập nhật ứng dụng", m.AppVersion, m.FormatVersion, FormatVersion)
 	}
 	if m.FormatVersion < 1 {
 		return nil, refuse("phiên bản định dạng gói %d không hợp lệ", m.FormatVersion)
@@ -172,7 +203,7 @@ func verify(r io.ReaderAt, size int64) (*verifiedPackage, error) {
 	want := map[string]ManifestFile{}
 	for _, e := range m.Files {
 		if err := checkName(e.Name); err != nil {
-			return nil, refuse("trong %s: %v", ManifestName, err)
+			return nil, refuse("trong %s: %w", ManifestName, err)
 		}
 		if _, dup := want[e.Name]; dup || e.Name == ManifestName {
 			return nil, refuse("%s liệt kê %q hai lần", ManifestName, e.Name)
@@ -222,7 +253,7 @@ func verify(r io.ReaderAt, size int64) (*verifiedPackage, error) {
 
 	app, err := forms.DecodeApplication(pkg.dossier)
 	if err != nil {
-		return nil, refuse("%s: %v", DossierName, err)
+		return nil, refuse("%s: %w", DossierName, err)
 	}
 	for i, a := range app.Attachments {
 		if a.File == "" {
@@ -243,7 +274,7 @@ func verify(r io.ReaderAt, size int64) (*verifiedPackage, error) {
 func copyChecked(w io.Writer, f *zip.File, e ManifestFile, budget int64) (int64, error) {
 	rc, err := f.Open()
 	if err != nil {
-		return 0, refuse("tệp %q không đọc được: %v", e.Name, err)
+		return 0, refuse("tệp %q không đọc được: %w", e.Name, err)
 	}
 	defer rc.Close()
 	h := sha256.New()
@@ -254,7 +285,7 @@ func copyChecked(w io.Writer, f *zip.File, e ManifestFile, budget int64) (int64,
 	limit := min(e.Size, budget) + 1
 	n, err := io.Copy(dst, io.LimitReader(rc, limit))
 	if err != nil {
-		return n, refuse("tệp %q hỏng: %v", e.Name, err)
+		return n, refuse("tệp %q hỏng: %w", e.Name, err)
 	}
 	if n > budget {
 		return n, refuse("nội dung giải nén lớn hơn %d MB", MaxTotalBytes>>20)

@@ -25,7 +25,7 @@ func ImportInto(s forms.Store, path string, mode forms.ImportMode, now time.Time
 	if strings.EqualFold(filepath.Ext(path), ".zip") {
 		f, err := os.Open(path)
 		if err != nil {
-			return nil, "", fmt.Errorf("không mở được tệp %s: %v", path, err)
+			return nil, "", fmt.Errorf("không mở được tệp %s: %w", path, err)
 		}
 		defer f.Close()
 		info, err := f.Stat()
@@ -50,7 +50,7 @@ func ImportInto(s forms.Store, path string, mode forms.ImportMode, now time.Time
 	} else {
 		f, err := os.Open(path)
 		if err != nil {
-			return nil, "", fmt.Errorf("không mở được tệp %s: %v", path, err)
+			return nil, "", fmt.Errorf("không mở được tệp %s: %w", path, err)
 		}
 		app, err = forms.ReadApplication(f)
 		f.Close()
@@ -115,7 +115,7 @@ func ExportFrom(s forms.Store, appID, path, appVersion string, now time.Time) er
 		return err
 	}
 	if _, err := s.SaveRevision(app.ID, "export"); err != nil {
-		return fmt.Errorf("đã xuất %s nhưng không ghi được bản lưu: %v", path, err)
+		return fmt.Errorf("đã xuất %s nhưng không ghi được bản lưu: %w", path, err)
 	}
 	return nil
 }

@@ -93,7 +93,7 @@ func Write(ctx context.Context, app *forms.Application, rep *forms.Report, dir s
 		return Result{}, &BlockedError{Problems: msgs}
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return Result{}, fmt.Errorf("không tạo được thư mục %s: %v", dir, err)
+		return Result{}, fmt.Errorf("không tạo được thư mục %s: %w", dir, err)
 	}
 	report(0.05)
 	var outside []string
