@@ -121,7 +121,7 @@ func EnterpriseFields() []Field {
 			Help: "Nghị định 80/2021 chỉ tính lao động tham gia bảo hiểm xã hội", HelpEN: "ND 80/2021 counts only insured employees"},
 		{Path: "enterprise.revenue", Kind: FieldMoney, Label: "Doanh thu năm trước (đồng)", LabelEN: "Revenue last year (VND)", Required: true, RequiredIf: sizeTested, Validate: ValidateMoney},
 		{Path: "enterprise.capital", Kind: FieldMoney, Label: "Tổng nguồn vốn năm trước (đồng)", LabelEN: "Total capital last year (VND)", Required: true, RequiredIf: sizeTested, Validate: ValidateMoney},
-		{Path: "enterprise.sector", Kind: FieldChoice, Label: "Lĩnh vực (xác định quy mô)", LabelEN: "Sector (for size class)", Required: true, Choices: sectorChoices},
+		{Path: "enterprise.sector", Kind: FieldChoice, Label: "Lĩnh vực (xác định quy mô)", LabelEN: "Sector (for size class)", Required: true, RequiredIf: sizeTested, Choices: sectorChoices},
 		{Path: "enterprise.industry", Kind: FieldChoice, Label: "Ngành nghề được khuyến công", LabelEN: "Eligible industry", Required: true, Choices: industryChoices(),
 			Help: "Theo Điều 5 Nghị định 45/2012/NĐ-CP", HelpEN: "Per ND 45/2012 Art. 5"},
 		{Path: "enterprise.main_products", Kind: FieldMultiline, Label: "Sản phẩm chính", LabelEN: "Main products", Required: true},

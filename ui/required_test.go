@@ -19,7 +19,7 @@ func questionShown(t *testing.T, ff *fieldForm, path string) string {
 	return ""
 }
 
-// The size figures are starred only where they are required: for an enterprise, not for a
+// The size figures (and the sector, which only sets the size class) are starred only where they are required: for an enterprise, not for a
 // household business or a cooperative. The star follows the legal form as it is changed, in the
 // client profile and in the wizard.
 func TestRequiredStarFollowsTheLegalForm(t *testing.T) {
@@ -27,7 +27,7 @@ func TestRequiredStarFollowsTheLegalForm(t *testing.T) {
 	c := ta.seedClient(t, forms.Equipment) // an enterprise
 	ta.showProfile(c)
 	p := ta.profile
-	sizePaths := []string{"enterprise.insured_employees", "enterprise.revenue", "enterprise.capital"}
+	sizePaths := []string{"enterprise.insured_employees", "enterprise.revenue", "enterprise.capital", "enterprise.sector"}
 	check := func(ff *fieldForm, kind string, starred bool) {
 		t.Helper()
 		for _, path := range sizePaths {
