@@ -66,3 +66,23 @@ func TestHouseholdSheetSignedByItsHeadAlone(t *testing.T) {
 	}
 	checkHouseholdSigners(t, "printed by LibreOffice", printed("household"), printed("enterprise"))
 }
+
+// When another unit implements the project, the sheets call the establishment the beneficiary
+// and name the implementing unit; otherwise it is the "Cơ sở thực hiện".
+func TestSheetNamesTheImplementingUnit(t *testing.T) {
+	app := forms.Sample(forms.CleanerProduction)
+	_, data := build(t, app)
+	if text := sheetText(t, data); !strings.Contains(text, "Cơ sở thực hiện: "+forms.Clean(app.Enterprise.Name)) || strings.Contains(text, "Đơn vị thụ hưởng") {
+		t.Error("the establishment carrying out its own project is not the Cơ sở thực hiện")
+	}
+	app.Project.ImplementingUnit = "Công ty TNHH Tư vấn Môi trường Xanh"
+	_, data = build(t, app)
+	text := sheetText(t, data)
+	want := "Đơn vị thụ hưởng: " + forms.Clean(app.Enterprise.Name) + " (đơn vị thực hiện: Công ty TNHH Tư vấn Môi trường Xanh)"
+	if n := strings.Count(text, want); n != 2 {
+		t.Errorf("%q is printed %d times, want on both sheets", want, n)
+	}
+	if strings.Contains(text, "Cơ sở thực hiện") {
+		t.Error("the beneficiary is called the Cơ sở thực hiện although another unit implements the project")
+	}
+}

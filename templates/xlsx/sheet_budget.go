@@ -299,7 +299,7 @@ func (b *builder) writeHeaderBlock(sw *excelize.StreamWriter) error {
 		citation = forms.OfficialCitation(citation)
 	}
 	info := []struct{ label, value string }{
-		{"Cơ sở thực hiện", forms.Clean(app.Enterprise.Name)},
+		unitLine(app),
 		{"Mã số thuế", forms.Clean(app.Enterprise.TaxCode)},
 		{"Chương trình", programme},
 		{"Nguồn kinh phí", fmt.Sprintf("%s — năm %d", fund, app.Year)},
