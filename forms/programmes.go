@@ -162,8 +162,8 @@ var cleanerHints = hints{
 }
 
 var tradeFairHints = hints{
-	Title:        "Ví dụ: Hỗ trợ tham gia Hội chợ Công Thương khu vực đồng bằng sông Cửu Long năm 2027",
-	TitleEN:      "e.g. Taking part in the regional trade fair 2027",
+	Title:        "Ví dụ: Hỗ trợ tham gia Hội chợ Công Thương khu vực đồng bằng sông Cửu Long",
+	TitleEN:      "e.g. Taking part in the regional trade fair",
 	Problem:      "Vì sao cần tham gia: thị trường tiêu thụ còn hẹp, cần tìm khách hàng, đại lý, đối tác mới, giới thiệu sản phẩm mới...",
 	ProblemEN:    "Why take part: narrow market, new customers, dealers and partners, new products to show",
 	Objectives:   "Mục tiêu định lượng: số khách hàng, đại lý, hợp đồng, đơn hàng mới; doanh số bán tại hội chợ...",
