@@ -89,6 +89,15 @@ func (a *Application) SignerTitle() string {
 	return Clean(a.Enterprise.Representative.Title)
 }
 
+// ImplementingUnitName is the unit that carries out the project (TT 36/2013/TT-BCT Art. 5): the
+// unit named in the dossier, or the establishment itself when none is named.
+func (a *Application) ImplementingUnitName() string {
+	if u := Clean(a.Project.ImplementingUnit); u != "" {
+		return u
+	}
+	return Clean(a.Enterprise.Name)
+}
+
 // NameWithHonorific is "ông Nguyễn Văn A", "bà Lê Thị B", or "ông/bà …" when the gender is unknown.
 func (p Person) NameWithHonorific() string {
 	n := Clean(p.Name)

@@ -30,3 +30,24 @@ func TestSizeFieldsRequiredOnlyForEnterprises(t *testing.T) {
 		}
 	}
 }
+
+// The plan names the unit that carries out each project: the establishment, or the unit named.
+func TestPlanNamesTheImplementingUnit(t *testing.T) {
+	const centre = "Trung tâm Khuyến công Thành phố Hồ Chí Minh"
+	apps := SamplePortfolio(3)
+	apps[1].Project.ImplementingUnit = centre
+	in := portfolioInputs(apps)
+	want := map[string]string{in[0].Source: Clean(apps[0].Enterprise.Name), in[1].Source: centre, in[2].Source: Clean(apps[2].Enterprise.Name)}
+	plan, err := BuildPlan(in, PlanOptions{Year: 2027, Province: "79", Fund: FundLocal})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plan.Items) != 3 {
+		t.Fatalf("%d items in the plan, want 3", len(plan.Items))
+	}
+	for _, it := range plan.Items {
+		if it.ImplementingUnit != want[it.ID] {
+			t.Errorf("%s: implementing unit %q, want %q", it.ID, it.ImplementingUnit, want[it.ID])
+		}
+	}
+}
