@@ -73,6 +73,31 @@ func (k EnterpriseKind) SignatureAuthority() string {
 	return ""
 }
 
+// HouseholdSignerTitle is the title a household business signs with: its head signs alone (a
+// household has no accountant and may have no seal).
+const HouseholdSignerTitle = "Chủ hộ kinh doanh"
+
+// SignerTitle is the title printed above the signature: "Chủ hộ kinh doanh" for a household
+// business; otherwise the signer's title, or the representative's when the signer's is empty.
+func (a *Application) SignerTitle() string {
+	if a.Enterprise.Kind == KindHousehold {
+		return HouseholdSignerTitle
+	}
+	if s := Clean(a.Signer.Title); s != "" {
+		return s
+	}
+	return Clean(a.Enterprise.Representative.Title)
+}
+
+// ImplementingUnitName is the unit that carries out the project (TT 36/2013/TT-BCT Art. 5): the
+// unit named in the dossier, or the establishment itself when none is named.
+func (a *Application) ImplementingUnitName() string {
+	if u := Clean(a.Project.ImplementingUnit); u != "" {
+		return u
+	}
+	return Clean(a.Enterprise.Name)
+}
+
 // NameWithHonorific is "ông Nguyễn Văn A", "bà Lê Thị B", or "ông/bà …" when the gender is unknown.
 func (p Person) NameWithHonorific() string {
 	n := Clean(p.Name)

@@ -178,7 +178,7 @@ func BuildPlan(inputs []PlanInput, opts PlanOptions) (*Plan, error) {
 			continue
 		}
 		it := PlanItem{ID: in.Source, Title: app.Project.Title, Applicant: app.Enterprise.Name, TaxCode: app.Enterprise.TaxCode,
-			ImplementingUnit: app.Enterprise.Name, Place: planPlace(app), Programme: app.Programme, Scope: app.Project.Scope,
+			ImplementingUnit: app.ImplementingUnitName(), Place: planPlace(app), Programme: app.Programme, Scope: app.Project.Scope,
 			Group: g.ID, Start: app.Project.StartDate, End: app.Project.EndDate,
 			Total: rep.Budget.Total, Support: rep.Budget.Support, Counterpart: rep.Budget.Counterpart,
 			Priority: EvaluatePriority(app, pp)}

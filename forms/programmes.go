@@ -121,7 +121,7 @@ func EnterpriseFields() []Field {
 			Help: "Nghị định 80/2021 chỉ tính lao động tham gia bảo hiểm xã hội", HelpEN: "ND 80/2021 counts only insured employees"},
 		{Path: "enterprise.revenue", Kind: FieldMoney, Label: "Doanh thu năm trước (đồng)", LabelEN: "Revenue last year (VND)", Required: true, RequiredIf: sizeTested, Validate: ValidateMoney},
 		{Path: "enterprise.capital", Kind: FieldMoney, Label: "Tổng nguồn vốn năm trước (đồng)", LabelEN: "Total capital last year (VND)", Required: true, RequiredIf: sizeTested, Validate: ValidateMoney},
-		{Path: "enterprise.sector", Kind: FieldChoice, Label: "Lĩnh vực (xác định quy mô)", LabelEN: "Sector (for size class)", Required: true, Choices: sectorChoices},
+		{Path: "enterprise.sector", Kind: FieldChoice, Label: "Lĩnh vực (xác định quy mô)", LabelEN: "Sector (for size class)", Required: true, RequiredIf: sizeTested, Choices: sectorChoices},
 		{Path: "enterprise.industry", Kind: FieldChoice, Label: "Ngành nghề được khuyến công", LabelEN: "Eligible industry", Required: true, Choices: industryChoices(),
 			Help: "Theo Điều 5 Nghị định 45/2012/NĐ-CP", HelpEN: "Per ND 45/2012 Art. 5"},
 		{Path: "enterprise.main_products", Kind: FieldMultiline, Label: "Sản phẩm chính", LabelEN: "Main products", Required: true},
@@ -130,7 +130,47 @@ func EnterpriseFields() []Field {
 	}
 }
 
-func generalStep(scopeLabel string, scopes []Choice) Step {
+// hints are the help texts of the shared steps that depend on the programme: an example or a
+// question taken from another programme would mislead (no machines under a trade-fair title).
+type hints struct {
+	Title, TitleEN           string // project.title: an example title
+	Problem, ProblemEN       string // project.problem: why the project is needed
+	Objectives, ObjectivesEN string // project.objectives: what to quantify
+	Effects, EffectsEN       string // project.effects (the trade fair's own plan step names them in the label)
+}
+
+var equipmentHints = hints{
+	Title:        "Ví dụ: Hỗ trợ ứng dụng máy móc thiết bị tiên tiến vào sản xuất bánh tráng",
+	TitleEN:      "e.g. Advanced machinery for rice-paper making",
+	Problem:      "Vấn đề cần giải quyết: năng suất thấp, chất lượng không đồng đều, tốn nhiều lao động thủ công, ô nhiễm...",
+	ProblemEN:    "The problem to solve: low productivity, uneven quality, manual work, pollution",
+	Objectives:   "Mục tiêu định lượng: năng suất tăng bao nhiêu %, tỷ lệ sản phẩm đạt chuẩn, tiết kiệm năng lượng, thêm việc làm...",
+	ObjectivesEN: "Quantified targets: productivity, quality, energy, jobs",
+	Effects:      "Hiệu quả, tính bền vững và khả năng nhân rộng",
+	EffectsEN:    "Effects, sustainability, replicability",
+}
+
+var cleanerHints = hints{
+	Title:        "Ví dụ: Hỗ trợ tư vấn đánh giá và áp dụng sản xuất sạch hơn trong khâu nhuộm vải",
+	TitleEN:      "e.g. Cleaner-production assessment in fabric dyeing",
+	Problem:      "Vấn đề cần giải quyết: tiêu hao điện, nước, nhiên liệu, nguyên liệu cao; nhiều chất thải, nước thải, khí thải...",
+	ProblemEN:    "The problem to solve: high use of power, water, fuel and materials; waste and emissions",
+	Objectives:   "Mục tiêu định lượng: giảm bao nhiêu % điện, nước, nguyên liệu, chất thải trên một đơn vị sản phẩm...",
+	ObjectivesEN: "Quantified targets: % less power, water, materials and waste per unit of output",
+	Effects:      "Tiết kiệm chi phí, giảm ô nhiễm, tính bền vững và khả năng nhân rộng",
+	EffectsEN:    "Savings, less pollution, sustainability, replicability",
+}
+
+var tradeFairHints = hints{
+	Title:        "Ví dụ: Hỗ trợ tham gia Hội chợ Công Thương khu vực đồng bằng sông Cửu Long",
+	TitleEN:      "e.g. Taking part in the regional trade fair",
+	Problem:      "Vì sao cần tham gia: thị trường tiêu thụ còn hẹp, cần tìm khách hàng, đại lý, đối tác mới, giới thiệu sản phẩm mới...",
+	ProblemEN:    "Why take part: narrow market, new customers, dealers and partners, new products to show",
+	Objectives:   "Mục tiêu định lượng: số khách hàng, đại lý, hợp đồng, đơn hàng mới; doanh số bán tại hội chợ...",
+	ObjectivesEN: "Quantified targets: customers, dealers, contracts, orders, sales at the fair",
+}
+
+func generalStep(scopeLabel string, scopes []Choice, h hints) Step {
 	return Step{ID: "general", Kind: StepQuestions, Title: "Thông tin chung", TitleEN: "General",
 		Help: "Nguồn kinh phí, năm và tên đề án", HelpEN: "Fund, year and project title",
 		Fields: []Field{
@@ -143,10 +183,11 @@ func generalStep(scopeLabel string, scopes []Choice) Step {
 			{Path: "year", Kind: FieldInt, Label: "Năm kế hoạch", LabelEN: "Plan year", Required: true, Validate: validateYear},
 			{Path: "project.scope", Kind: FieldChoice, Label: scopeLabel, LabelEN: "Scope", Required: true, Choices: scopes},
 			{Path: "project.title", Kind: FieldMultiline, Label: "Tên đề án", LabelEN: "Project title", Required: true,
-				Help: "Ví dụ: Hỗ trợ ứng dụng máy móc thiết bị tiên tiến vào sản xuất bánh tráng", HelpEN: "A short, specific title"},
+				Help: h.Title, HelpEN: h.TitleEN},
 			{Path: "project.location", Kind: FieldText, Label: "Địa điểm thực hiện", LabelEN: "Location", Required: true},
 			{Path: "project.implementing_unit", Kind: FieldText, Label: "Đơn vị thực hiện đề án", LabelEN: "Implementing unit",
-				Help: "Để trống nếu cơ sở tự thực hiện; ghi tên đơn vị tư vấn hoặc trung tâm khuyến công nếu đơn vị đó thực hiện (Điều 5 Thông tư 36/2013/TT-BCT)", HelpEN: "Leave empty when the establishment itself carries it out"},
+				Help:   "Để trống nếu cơ sở tự thực hiện; ghi tên đơn vị tư vấn hoặc trung tâm khuyến công nếu đơn vị đó thực hiện (Điều 5 Thông tư 36/2013/TT-BCT). Khi đó hồ sơ có thêm văn bản đề nghị hỗ trợ của cơ sở gửi đơn vị thực hiện (Điều 10 Thông tư 36/2013/TT-BCT)",
+				HelpEN: "Leave empty when the establishment itself carries it out; otherwise the dossier adds the establishment's support request to that unit"},
 			{Path: "project.partner_unit", Kind: FieldText, Label: "Đơn vị phối hợp (nếu có)", LabelEN: "Partner unit (if any)"},
 			{Path: "project.start_date", Kind: FieldDate, Label: "Thời gian bắt đầu", LabelEN: "Start", Required: true, Validate: ValidateDate},
 			{Path: "project.end_date", Kind: FieldDate, Label: "Thời gian kết thúc", LabelEN: "End", Required: true, Validate: ValidateDate},
@@ -159,7 +200,7 @@ func enterpriseStep() Step {
 		Fields: EnterpriseFields()}
 }
 
-func currentStep(extra ...Field) Step {
+func currentStep(h hints, extra ...Field) Step {
 	fields := []Field{
 		{Path: "project.current_production", Kind: FieldMultiline, Label: "Hiện trạng sản xuất", LabelEN: "Current production", Required: true,
 			Help: "Sản phẩm, công suất, lao động, thị trường hiện nay", HelpEN: "Products, capacity, workforce, markets"},
@@ -170,7 +211,7 @@ func currentStep(extra ...Field) Step {
 			{Path: "condition", Kind: FieldText, Label: "Tình trạng", LabelEN: "Condition"},
 		}},
 		{Path: "project.problem", Kind: FieldMultiline, Label: "Sự cần thiết của đề án", LabelEN: "Why the project is needed", Required: true,
-			Help: "Vấn đề cần giải quyết: năng suất thấp, chất lượng không đồng đều, ô nhiễm...", HelpEN: "The problem to solve"},
+			Help: h.Problem, HelpEN: h.ProblemEN},
 		{Path: "project.legal_basis", Kind: FieldMultiline, Label: "Căn cứ pháp lý", LabelEN: "Legal basis",
 			Help: "Để trống để dùng căn cứ mặc định của gói quy định", HelpEN: "Leave empty for the rule pack's default"},
 	}
@@ -179,8 +220,8 @@ func currentStep(extra ...Field) Step {
 }
 
 // needStep asks the current state and the need, for a programme without equipment in use (trade fairs).
-func needStep() Step {
-	s := currentStep()
+func needStep(h hints) Step {
+	s := currentStep(h)
 	var fields []Field
 	for _, f := range s.Fields {
 		if f.Path != "project.current_equipment" {
@@ -193,10 +234,10 @@ func needStep() Step {
 	return s
 }
 
-func objectivesStep(extra ...Field) Step {
+func objectivesStep(h hints, extra ...Field) Step {
 	fields := []Field{
 		{Path: "project.objectives", Kind: FieldMultiline, Label: "Mục tiêu", LabelEN: "Objectives", Required: true,
-			Help: "Mục tiêu định lượng: năng suất tăng bao nhiêu %, tiết kiệm năng lượng, thêm việc làm...", HelpEN: "Quantified targets"},
+			Help: h.Objectives, HelpEN: h.ObjectivesEN},
 		{Path: "project.scale", Kind: FieldMultiline, Label: "Quy mô và điểm nổi bật", LabelEN: "Scale and outstanding features", Required: true},
 	}
 	return Step{ID: "objectives", Kind: StepQuestions, Title: "Mục tiêu và quy mô", TitleEN: "Objectives and scale", Fields: append(fields, extra...)}
@@ -212,13 +253,13 @@ func scheduleField(required bool) Field {
 	}}
 }
 
-func planStep() Step {
+func planStep(h hints) Step {
 	return Step{ID: "plan", Kind: StepQuestions, Title: "Tiến độ, tổ chức và hiệu quả", TitleEN: "Schedule, organisation, effects",
 		Fields: []Field{
 			scheduleField(true),
 			{Path: "project.organisation", Kind: FieldMultiline, Label: "Tổ chức thực hiện", LabelEN: "Organisation", Required: true},
 			{Path: "project.effects", Kind: FieldMultiline, Label: "Hiệu quả kinh tế, xã hội, môi trường", LabelEN: "Economic, social and environmental effects", Required: true,
-				Help: "Hiệu quả, tính bền vững và khả năng nhân rộng", HelpEN: "Effects, sustainability, replicability"},
+				Help: h.Effects, HelpEN: h.EffectsEN},
 			{Path: "project.prior_support_this_year", Kind: FieldMoney, Label: "Kinh phí khuyến công đã nhận trong năm (đồng)", LabelEN: "Khuyến công support already received this year (VND)", Validate: ValidateMoney,
 				Help: "Dùng để áp mức trần theo năm; để trống nếu chưa nhận", HelpEN: "Used for per-year caps"},
 		}}
@@ -296,10 +337,10 @@ func newEquipmentDef() *ProgrammeDef {
 				{"technology-line", "Dây chuyền công nghệ hoàn chỉnh", "Complete technology line"},
 				{"demonstration-model", "Mô hình trình diễn kỹ thuật", "Technical demonstration model"},
 				{"efficient-model", "Mô hình trình diễn kỹ thuật tại cơ sở đang sản xuất có hiệu quả", "Demonstration at an efficient establishment"},
-			}),
+			}, equipmentHints),
 			enterpriseStep(),
-			currentStep(),
-			objectivesStep(
+			currentStep(equipmentHints),
+			objectivesStep(equipmentHints,
 				Field{Path: "project.improvements", Kind: FieldMultiline, Label: "Máy móc mới cải thiện điều gì so với hiện tại", LabelEN: "What the new machines improve", Required: true,
 					Help: "Năng suất, chất lượng, tiết kiệm nguyên liệu, năng lượng, giảm ô nhiễm, sản phẩm mới", HelpEN: "Productivity, quality, materials, energy, pollution, new product"},
 			),
@@ -321,7 +362,7 @@ func newEquipmentDef() *ProgrammeDef {
 					}},
 					{Path: "project.pollution_treatment", Kind: FieldBool, Label: "Đề án sửa chữa, nâng cấp hệ thống xử lý ô nhiễm môi trường", LabelEN: "The project repairs or upgrades a pollution treatment system"},
 				}},
-			planStep(),
+			planStep(equipmentHints),
 			budgetStep(),
 			attachmentsStep(),
 			letterStep(),
@@ -356,9 +397,9 @@ func newCleanerDef() *ProgrammeDef {
 			generalStep("Nội dung hỗ trợ", []Choice{
 				{"assessment", "Tư vấn, đánh giá sản xuất sạch hơn", "Consultancy and assessment"},
 				{"pilot-model", "Mô hình thí điểm áp dụng sản xuất sạch hơn", "Pilot model"},
-			}),
+			}, cleanerHints),
 			enterpriseStep(),
-			currentStep(),
+			currentStep(cleanerHints),
 			{ID: "assessment", Kind: StepQuestions, Title: "Đánh giá sản xuất sạch hơn", TitleEN: "Assessment",
 				Fields: []Field{
 					{Path: "project.assessment.kind", Kind: FieldChoice, Label: "Hình thức đánh giá", LabelEN: "Kind of assessment", Required: true, Choices: []Choice{
@@ -388,8 +429,8 @@ func newCleanerDef() *ProgrammeDef {
 						{Path: "savings", Kind: FieldText, Label: "Lợi ích dự kiến", LabelEN: "Expected savings"},
 					}},
 				}},
-			objectivesStep(),
-			planStep(),
+			objectivesStep(cleanerHints),
+			planStep(cleanerHints),
 			budgetStep(),
 			attachmentsStep(),
 			letterStep(),
@@ -434,9 +475,9 @@ func newTradeFairDef() *ProgrammeDef {
 				{"domestic", "Tham gia hội chợ, triển lãm trong nước", "Domestic fair"},
 				{"domestic-organised", "Hội chợ, triển lãm do khuyến công tổ chức", "Fair organised under khuyến công"},
 				{"abroad", "Tham gia hội chợ, triển lãm ở nước ngoài", "Fair abroad"},
-			}),
+			}, tradeFairHints),
 			enterpriseStep(),
-			needStep(),
+			needStep(tradeFairHints),
 			{ID: "fair", Kind: StepQuestions, Title: "Hội chợ, triển lãm", TitleEN: "The fair",
 				Fields: []Field{
 					{Path: "project.fair.name", Kind: FieldText, Label: "Tên hội chợ, triển lãm", LabelEN: "Fair name", Required: true},
@@ -479,7 +520,7 @@ func newTradeFairDef() *ProgrammeDef {
 					{Path: "project.selection.market", Kind: FieldMultiline, Label: "Thị trường, doanh thu, khả năng phát triển", LabelEN: "Market and growth", ShowIf: selectionEntered},
 					{Path: "project.selection.certificates", Kind: FieldMultiline, Label: "Chứng nhận, giải thưởng đã đạt", LabelEN: "Certificates and awards", ShowIf: selectionEntered},
 				}},
-			objectivesStep(),
+			objectivesStep(tradeFairHints),
 			{ID: "plan", Kind: StepQuestions, Title: "Tiến độ, tổ chức và hiệu quả", TitleEN: "Schedule, organisation and effects",
 				Fields: []Field{
 					scheduleField(false),

@@ -23,12 +23,14 @@ const (
 	// DocPreparerNotes is the draft's last page: the remarks the final documents leave out.
 	DocPreparerNotes = "preparer-notes"
 	DocLetter        = "letter"
-	DocProposal      = "proposal"
-	DocBudget        = "budget"
-	DocCommitment    = "commitment"
-	DocRegistering   = "registration-form"
-	DocProductDesc   = "product-description"
-	DocChecklist     = "checklist"
+	// DocSupportRequest is the beneficiary's request, when another unit implements the project.
+	DocSupportRequest = "support-request"
+	DocProposal       = "proposal"
+	DocBudget         = "budget"
+	DocCommitment     = "commitment"
+	DocRegistering    = "registration-form"
+	DocProductDesc    = "product-description"
+	DocChecklist      = "checklist"
 )
 
 // Options choose the variant and the fixed facts of a build.
@@ -155,7 +157,11 @@ func (b *builder) build() (*Dossier, error) {
 			docs = append(docs, doc)
 		}
 	}
-	for _, f := range []func() (Document, error){b.letter, b.proposal, b.budgetDoc, b.commitment} {
+	parts := []func() (Document, error){b.letter, b.proposal, b.budgetDoc, b.commitment}
+	if b.needsSupportRequest() {
+		parts = []func() (Document, error){b.letter, b.supportRequest, b.proposal, b.budgetDoc, b.commitment}
+	}
+	for _, f := range parts {
 		if err := add(f()); err != nil {
 			return nil, err
 		}
@@ -439,6 +445,11 @@ func (b *builder) checklist() Document {
 	var rows []Row
 	items := forms.Checklist(b.app)
 	n := 0
+	if b.needsSupportRequest() {
+		n++
+		rows = append(rows, Row{Kind: RowBody, Cells: []Cell{{Text: "1"}, {Text: SupportRequestTitle},
+			{Text: "Trong hồ sơ, trang {page}", PageRef: DocSupportRequest}, {Text: "Bắt buộc (" + SupportRequestBasis + ")"}}})
+	}
 	for _, it := range items {
 		n++
 		status := Cell{}

@@ -240,12 +240,7 @@ func signerName(app *forms.Application) string {
 	return forms.Clean(app.Enterprise.Representative.Name)
 }
 
-func signerTitle(app *forms.Application) string {
-	if s := forms.Clean(app.Signer.Title); s != "" {
-		return s
-	}
-	return forms.Clean(app.Enterprise.Representative.Title)
-}
+func signerTitle(app *forms.Application) string { return app.SignerTitle() }
 
 // attachmentTitle is the title of a checklist item: the attachment's own title overrides the list's.
 // The registration certificate is named for the establishment's own legal form.

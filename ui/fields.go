@@ -36,6 +36,7 @@ type fieldForm struct {
 type fieldRow struct {
 	field forms.Field
 	root  *fyne.Container
+	label *widget.Label // the question, with " *" when it must be answered; nil for a check box
 }
 
 func newFieldForm(app *forms.Application, onChange func(string), onSubmit func()) *fieldForm {
@@ -58,7 +59,8 @@ func (ff *fieldForm) build(fields []forms.Field) *fyne.Container {
 		}
 		parts := []fyne.CanvasObject{}
 		if f.Kind != forms.FieldBool {
-			parts = append(parts, questionLabel(f))
+			row.label = questionLabel(f, ff.app)
+			parts = append(parts, row.label)
 		}
 		parts = append(parts, input)
 		if h := fieldHelp(f); h != "" {
@@ -72,9 +74,15 @@ func (ff *fieldForm) build(fields []forms.Field) *fyne.Container {
 	return box
 }
 
-// refreshVisibility hides the questions that do not apply; their answers are kept.
+// refreshVisibility hides the questions that do not apply (their answers are kept) and marks
+// with "*" those that must be answered for this application (which may change with the legal form).
 func (ff *fieldForm) refreshVisibility() {
 	for _, r := range ff.rows {
+		if r.label != nil {
+			if text := questionText(r.field, ff.app); r.label.Text != text {
+				r.label.SetText(text)
+			}
+		}
 		if r.field.Applies(ff.app) {
 			r.root.Show()
 		} else {
@@ -83,12 +91,16 @@ func (ff *fieldForm) refreshVisibility() {
 	}
 }
 
-func questionLabel(f forms.Field) *widget.Label {
-	text := fieldLabel(f)
-	if f.Required {
-		text += " *"
+// questionText is the question's label, with " *" when the application must answer it.
+func questionText(f forms.Field, app *forms.Application) string {
+	if f.RequiredFor(app) {
+		return fieldLabel(f) + " *"
 	}
-	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	return fieldLabel(f)
+}
+
+func questionLabel(f forms.Field, app *forms.Application) *widget.Label {
+	l := widget.NewLabelWithStyle(questionText(f, app), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	l.Wrapping = fyne.TextWrapWord
 	return l
 }
@@ -324,10 +336,7 @@ func (te *tableEditor) rebuild() {
 		form := widget.NewForm()
 		for _, col := range te.field.Columns {
 			path := fmt.Sprintf("%s[%d].%s", te.field.Path, i, col.Path)
-			text := fieldLabel(col)
-			if col.Required {
-				text += " *"
-			}
+			text := questionText(col, te.ff.app)
 			in := te.ff.input(col, path)
 			if col.Kind == forms.FieldBool {
 				in.(*formCheck).Text = ""

@@ -299,7 +299,7 @@ func (b *builder) writeHeaderBlock(sw *excelize.StreamWriter) error {
 		citation = forms.OfficialCitation(citation)
 	}
 	info := []struct{ label, value string }{
-		{"Cơ sở thực hiện", forms.Clean(app.Enterprise.Name)},
+		unitLine(app),
 		{"Mã số thuế", forms.Clean(app.Enterprise.TaxCode)},
 		{"Chương trình", programme},
 		{"Nguồn kinh phí", fmt.Sprintf("%s — năm %d", fund, app.Year)},
@@ -570,7 +570,7 @@ func (b *builder) writeSignatures(sw *excelize.StreamWriter, row int) error {
 		return err
 	}
 	row++
-	signerTitle := strings.ToUpper(forms.Clean(b.app.Signer.Title))
+	signerTitle := strings.ToUpper(b.app.SignerTitle())
 	if signerTitle == "" {
 		signerTitle = "THỦ TRƯỞNG ĐƠN VỊ"
 	}
@@ -582,6 +582,10 @@ func (b *builder) writeSignatures(sw *excelize.StreamWriter, row int) error {
 		from, to int
 		text     string
 	}{{colNumber, colUnit, "NGƯỜI LẬP BIỂU"}, {colQuantity, colTotal, "KẾ TOÁN"}, {colSupport, colNote, signerTitle}}
+	household := b.app.Enterprise.Kind == forms.KindHousehold
+	if household { // the head of a household business signs alone: no preparer, no accountant
+		titles = titles[2:]
+	}
 	vals := make([]any, lastVisibleCol)
 	for _, t := range titles {
 		vals[t.from-1] = excelize.Cell{StyleID: st.signTitle, Value: t.text}
@@ -597,12 +601,14 @@ func (b *builder) writeSignatures(sw *excelize.StreamWriter, row int) error {
 	row++
 	hint := make([]any, lastVisibleCol)
 	seal := "(Ký, ghi rõ họ tên, đóng dấu)"
-	if b.app.Enterprise.Kind == forms.KindHousehold { // a household business may have no seal
+	if household { // a household business may have no seal
 		seal = b.app.Enterprise.Kind.SignatureNote()
 	}
 	hint[colSupport-1] = excelize.Cell{StyleID: st.signItalic, Value: seal}
-	hint[0] = excelize.Cell{StyleID: st.signItalic, Value: "(Ký, ghi rõ họ tên)"}
-	hint[colQuantity-1] = excelize.Cell{StyleID: st.signItalic, Value: "(Ký, ghi rõ họ tên)"}
+	if !household {
+		hint[0] = excelize.Cell{StyleID: st.signItalic, Value: "(Ký, ghi rõ họ tên)"}
+		hint[colQuantity-1] = excelize.Cell{StyleID: st.signItalic, Value: "(Ký, ghi rõ họ tên)"}
+	}
 	if err := sw.SetRow(cell(1, row), hint, excelize.RowOpts{Height: lineHeight}); err != nil {
 		return err
 	}

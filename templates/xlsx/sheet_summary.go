@@ -53,8 +53,8 @@ func (b *builder) writeSummarySheet() error {
 	if err := merged(2, title, st.subtitle, boldTextHeight(title, full)); err != nil {
 		return err
 	}
-	name := forms.Clean(b.app.Enterprise.Name)
-	if err := merged(3, labelled("Cơ sở thực hiện", name, sizeBody), st.info, textHeight("Cơ sở thực hiện: "+name, full, lineHeight)); err != nil {
+	unit := unitLine(b.app)
+	if err := merged(3, labelled(unit.label, unit.value, sizeBody), st.info, textHeight(unit.label+": "+unit.value, full, lineHeight)); err != nil {
 		return err
 	}
 	if err := merged(4, "Đơn vị tính: đồng", st.infoRight, lineHeight); err != nil {
@@ -106,4 +106,15 @@ func (b *builder) writeSummarySheet() error {
 		return err
 	}
 	return sw.Flush()
+}
+
+// unitLine names the establishment in the sheets' head: "Cơ sở thực hiện" when it carries out the
+// project itself; "Đơn vị thụ hưởng" with the implementing unit when another unit does (TT 36/2013
+// Art. 5).
+func unitLine(app *forms.Application) struct{ label, value string } {
+	name := forms.Clean(app.Enterprise.Name)
+	if impl := forms.Clean(app.Project.ImplementingUnit); impl != "" {
+		return struct{ label, value string }{"Đơn vị thụ hưởng", name + " (đơn vị thực hiện: " + impl + ")"}
+	}
+	return struct{ label, value string }{"Cơ sở thực hiện", name}
 }
