@@ -241,7 +241,7 @@ func MaterialiseAttachment(st AttachmentStore, a Attachment, dir string) (string
 	}
 	folder := filepath.Join(dir, sum)
 	path := filepath.Join(folder, name)
-	if got, err := fileSum(path); err == nil && got == sum {
+	if got, err := FileSHA256(path); err == nil && got == sum {
 		return path, nil
 	}
 	rc, err := st.OpenAttachment(a)
@@ -274,8 +274,8 @@ func MaterialiseAttachment(st AttachmentStore, a Attachment, dir string) (string
 	return path, nil
 }
 
-// fileSum is the SHA-256 (hex) of a file.
-func fileSum(path string) (string, error) {
+// FileSHA256 is the SHA-256 (hex) of a file.
+func FileSHA256(path string) (string, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return "", err

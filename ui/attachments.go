@@ -1,12 +1,8 @@
 package ui
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -210,7 +206,7 @@ func (ae *attachmentsEditor) attach(id, path string) {
 		if adopt := ae.w.a.deps.AdoptAttachment; adopt != nil {
 			stored, sum, err = adopt(path) // the library keeps its own copy
 		} else {
-			sum, err = fileSHA256(path)
+			sum, err = forms.FileSHA256(path)
 		}
 		fyne.Do(func() {
 			if err != nil {
@@ -220,19 +216,6 @@ func (ae *attachmentsEditor) attach(id, path string) {
 			ae.setFile(id, stored, sum)
 		})
 	})
-}
-
-func fileSHA256(path string) (string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return "", err
-	}
-	defer f.Close()
-	h := sha256.New()
-	if _, err := io.Copy(h, f); err != nil {
-		return "", err
-	}
-	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
 func (ae *attachmentsEditor) openFile(id string) {

@@ -1,9 +1,7 @@
 package boltstore
 
 import (
-	"crypto/rand"
 	"encoding/binary"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"hash/crc32"
@@ -13,24 +11,9 @@ import (
 	"khuyencong/forms"
 )
 
-// newID returns 16 random hex digits (64 bits from crypto/rand).
-func newID() string {
-	var b [8]byte
-	if _, err := rand.Read(b[:]); err != nil {
-		panic("boltstore: crypto/rand failed: " + err.Error())
-	}
-	return hex.EncodeToString(b[:])
-}
+func newID() string { return forms.NewRecordID() }
 
-// maxIDLen bounds IDs given by callers (keys of bbolt must stay short).
-const maxIDLen = 64
-
-func checkID(id string) error {
-	if id == "" || len(id) > maxIDLen {
-		return fmt.Errorf("mã %q không hợp lệ (phải có 1 đến %d ký tự)", id, maxIDLen)
-	}
-	return nil
-}
+func checkID(id string) error { return forms.CheckRecordID(id) }
 
 // putJSON stores v as JSON, sealed with its checksum (see seal).
 func putJSON(b *bolt.Bucket, key []byte, v any) error {

@@ -2,9 +2,7 @@ package pgstore
 
 import (
 	"bytes"
-	"crypto/rand"
 	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
 
@@ -33,23 +31,9 @@ func decode(data string, sum []byte, v any, what, id string) error {
 	return nil
 }
 
-// newID returns 16 random hex digits, as the bbolt store's.
-func newID() string {
-	var b [8]byte
-	if _, err := rand.Read(b[:]); err != nil {
-		panic("pgstore: crypto/rand failed: " + err.Error())
-	}
-	return hex.EncodeToString(b[:])
-}
+func newID() string { return forms.NewRecordID() }
 
-const maxIDLen = 64
-
-func checkID(id string) error {
-	if id == "" || len(id) > maxIDLen {
-		return fmt.Errorf("mã %q không hợp lệ (phải có 1 đến %d ký tự)", id, maxIDLen)
-	}
-	return nil
-}
+func checkID(id string) error { return forms.CheckRecordID(id) }
 
 func notFound(what, id string) error {
 	return fmt.Errorf("%s %q: %w", what, id, forms.ErrNotFound)
