@@ -90,6 +90,7 @@ type PlanItem struct {
 type PlanGroupTotal struct {
 	Group    string `json:"group"`
 	Label    string `json:"label"`
+	LabelEN  string `json:"label_en,omitempty"`
 	Dossiers int    `json:"dossiers"`
 	PlanTotals
 }
@@ -198,7 +199,7 @@ func BuildPlan(inputs []PlanInput, opts PlanOptions) (*Plan, error) {
 			}
 			return items[i].ID < items[j].ID
 		})
-		gt := PlanGroupTotal{Group: g.ID, Label: g.Label, Dossiers: len(items)}
+		gt := PlanGroupTotal{Group: g.ID, Label: g.Label, LabelEN: g.LabelEN, Dossiers: len(items)}
 		for i := range items {
 			items[i].Number = i + 1
 			gt.add(items[i])

@@ -322,3 +322,52 @@ func BenchmarkBuildPlan1000(b *testing.B) {
 		}
 	}
 }
+
+// TestPlanPacksInEnglish: the shipped packs carry every label and hint in English too, and every
+// priority met gives its reason in English (the app shows them when its interface is English).
+func TestPlanPacksInEnglish(t *testing.T) {
+	for _, p := range DefaultPriorityPacks() {
+		for _, c := range p.Criteria {
+			if c.LabelEN == "" || c.HintEN == "" {
+				t.Errorf("%s: criterion %s has no English label or hint", p.Key(), c.ID)
+			}
+		}
+		for _, l := range p.Levels {
+			if l.LabelEN == "" {
+				t.Errorf("%s: level %s has no English label", p.Key(), l.Level)
+			}
+		}
+	}
+	for _, g := range DefaultGroupPacks() {
+		for _, gr := range g.Groups {
+			if gr.LabelEN == "" {
+				t.Errorf("%s: group %s has no English label", g.Key(), gr.ID)
+			}
+		}
+	}
+	pp, _ := PriorityPackFor(2027, DefaultPriorityPacks())
+	app := Sample(Equipment)
+	app.Project.Machines[0].SelfMade = true
+	app.Project.Machines[0].Recognition = "QĐ 12/QĐ-SCT"
+	app.Project.PollutionTreatment = true
+	app.Attachments = append(app.Attachments, Attachment{ID: "cp-assessment", Paper: true})
+	cp := Sample(CleanerProduction)
+	cp.Project.Scope = "pilot-model"
+	tf := Sample(TradeFair)
+	tf.Project.Selection = ProductSelection{Enter: true, Level: "khu-vuc"}
+	for _, a := range []*Application{app, cp, tf} {
+		r := EvaluatePriority(a, pp)
+		if r.LabelEN == "" || len(r.Met) == 0 {
+			t.Fatalf("%s: %+v", a.Programme, r)
+		}
+		for _, m := range r.Met {
+			reason := m.ReasonEN // the machine's name and its recognition are the user's own words
+			for _, mc := range a.Project.Machines {
+				reason = strings.ReplaceAll(strings.ReplaceAll(reason, mc.Name, ""), mc.Recognition, "")
+			}
+			if m.ReasonEN == "" || strings.ContainsAny(reason, "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ") {
+				t.Errorf("%s: priority %s reason in English: %q", a.Programme, m.ID, m.ReasonEN)
+			}
+		}
+	}
+}

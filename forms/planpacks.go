@@ -33,6 +33,7 @@ type GroupPack struct {
 type PlanGroup struct {
 	ID         string      `json:"id"` // "1" … "5": the group's number in the plan
 	Label      string      `json:"label"`
+	LabelEN    string      `json:"label_en,omitempty"`
 	Programmes []Programme `json:"programmes"` // dossiers of these programmes belong to the group
 }
 
@@ -56,13 +57,16 @@ type PriorityCriterion struct {
 	Label      string      `json:"label"`
 	Programmes []Programme `json:"programmes"` // the programmes the priority can apply to
 	Hint       string      `json:"hint"`       // what the applicant can do to meet it
+	LabelEN    string      `json:"label_en,omitempty"`
+	HintEN     string      `json:"hint_en,omitempty"`
 }
 
 // PriorityLevelRule gives a level to a dossier that meets at least Min priorities.
 type PriorityLevelRule struct {
-	Min   int    `json:"min"`
-	Level string `json:"level"` // "high", "priority", "none"
-	Label string `json:"label"`
+	Min     int    `json:"min"`
+	Level   string `json:"level"` // "high", "priority", "none"
+	Label   string `json:"label"`
+	LabelEN string `json:"label_en,omitempty"`
 }
 
 // Key identifies a pack version: "groups-default@2023.1".

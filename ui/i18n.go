@@ -24,6 +24,15 @@ func tr(vi string) string {
 	return vi
 }
 
+// inLang is en when the interface is English and en is given, else vi: for texts that come with
+// their translation (rule data, priorities, plan groups).
+func inLang(vi, en string) string {
+	if lang == langEN && en != "" {
+		return en
+	}
+	return vi
+}
+
 func fieldLabel(f forms.Field) string {
 	if lang == langEN && f.LabelEN != "" {
 		return f.LabelEN

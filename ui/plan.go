@@ -251,10 +251,10 @@ func (s *planScreen) fillCell(id widget.TableCellID, l *widget.Label) {
 	}
 	text := ""
 	if g := r.group; g != nil {
-		text = []string{r.roman, g.Label, fmt.Sprintf(tr("%d đề án"), g.Dossiers), g.Total.String(), g.Support.String(), g.Counterpart.String(), ""}[id.Col]
+		text = []string{r.roman, inLang(g.Label, g.LabelEN), fmt.Sprintf(tr("%d đề án"), g.Dossiers), g.Total.String(), g.Support.String(), g.Counterpart.String(), ""}[id.Col]
 	} else {
 		it := r.item
-		text = []string{strconv.Itoa(it.Number), it.Title, it.Applicant, it.Total.String(), it.Support.String(), it.Counterpart.String(), it.Priority.Label}[id.Col]
+		text = []string{strconv.Itoa(it.Number), it.Title, it.Applicant, it.Total.String(), it.Support.String(), it.Counterpart.String(), inLang(it.Priority.Label, it.Priority.LabelEN)}[id.Col]
 	}
 	l.SetText(text)
 }

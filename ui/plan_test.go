@@ -120,3 +120,34 @@ func TestReviewShowsPriorities(t *testing.T) {
 		}
 	}
 }
+
+func TestPrioritiesInEnglish(t *testing.T) {
+	ta := newTestApp(t)
+	lang = langEN
+	defer func() { lang = langVI }()
+	app := forms.Sample(forms.TradeFair)
+	app.Project.Selection.Enter = true
+	app.Project.Selection.Level = "quoc-gia"
+	c := ta.seedClient(t, forms.TradeFair)
+	app.ClientID = c.ID
+	if err := ta.store.SaveApplication(app); err != nil {
+		t.Fatal(err)
+	}
+	ta.openDossier(app.ID)
+	ta.wizard.showStep(len(ta.wizard.steps))
+	var texts []string
+	for _, o := range test.LaidOutObjects(ta.wizard.review.root) {
+		if l, ok := o.(*widget.Label); ok {
+			texts = append(texts, l.Text)
+		}
+	}
+	all := strings.Join(texts, "\n")
+	for _, want := range []string{"Priority level: Priority", "entered in the national outstanding-product selection"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("English review lacks %q", want)
+		}
+	}
+	if strings.Contains(all, "Mức ưu tiên") || strings.Contains(all, "Để được ưu tiên") {
+		t.Error("the priority card is still Vietnamese in English mode")
+	}
+}

@@ -20,18 +20,18 @@ func priorityCard(app *forms.Application) fyne.CanvasObject {
 	}
 	r := forms.EvaluatePriority(app, pack)
 	box := container.NewVBox()
-	level := widget.NewLabelWithStyle(fmt.Sprintf(tr("Mức ưu tiên: %s"), r.Label), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	level := widget.NewLabelWithStyle(fmt.Sprintf(tr("Mức ưu tiên: %s"), inLang(r.Label, r.LabelEN)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	if len(r.Met) > 0 {
 		level.Importance = widget.SuccessImportance
 	}
 	box.Add(level)
 	for _, m := range r.Met {
-		l := widget.NewLabel(m.Label + " – " + m.Reason)
+		l := widget.NewLabel(inLang(m.Label, m.LabelEN) + " – " + inLang(m.Reason, m.ReasonEN))
 		l.Wrapping = fyne.TextWrapWord
 		box.Add(container.NewBorder(nil, nil, widget.NewIcon(theme.ConfirmIcon()), nil, l))
 	}
 	for _, m := range r.Missing {
-		l := widget.NewLabel(m.Label + "\n" + tr("Để được ưu tiên: ") + m.Hint)
+		l := widget.NewLabel(inLang(m.Label, m.LabelEN) + "\n" + tr("Để được ưu tiên: ") + inLang(m.Hint, m.HintEN))
 		l.Wrapping = fyne.TextWrapWord
 		box.Add(container.NewBorder(nil, nil, widget.NewIcon(theme.InfoIcon()), nil, l))
 	}
