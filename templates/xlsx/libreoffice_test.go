@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"khuyencong/forms"
+	"khuyencong/internal/peertest"
 )
 
 // recalcProfile makes LibreOffice recalculate every formula on load (OOXMLRecalcMode and
@@ -30,16 +31,11 @@ const csvFilter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,fals
 // CI (CI set to anything but "" or "false", as `make test` does) a missing LibreOffice fails it.
 func soffice(t *testing.T) string {
 	t.Helper()
-	path, err := exec.LookPath("soffice")
-	if err != nil {
-		if ci := os.Getenv("CI"); ci != "" && ci != "false" {
-			t.Fatal("LibreOffice (soffice) is not installed, and CI must check the sheet's formulas with it: " +
-				"apt-get install -y --no-install-recommends libreoffice-calc-nogui (make deps-test does)")
-		}
-		t.Skip("SKIPPED: LibreOffice (soffice) is not installed, so the sheet's formulas were NOT checked by a real " +
+	return peertest.Need(t, "soffice",
+		"LibreOffice (soffice) is not installed, and CI must check the sheet's formulas with it: "+
+			"apt-get install -y --no-install-recommends libreoffice-calc-nogui (make deps-test does)",
+		"SKIPPED: LibreOffice (soffice) is not installed, so the sheet's formulas were NOT checked by a real "+
 			"spreadsheet engine. Install it (apt-get install -y --no-install-recommends libreoffice-calc-nogui); CI does.")
-	}
-	return path
 }
 
 // convert runs LibreOffice once (a fresh profile that recalculates on load) on workbooks and
