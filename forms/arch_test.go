@@ -36,6 +36,7 @@ func TestImportDirection(t *testing.T) {
 		"khuyencong/forms/storetest":      {allow: []string{"khuyencong/forms"}, never: headless},
 		"khuyencong/forms/pgstore/pgtest": {allow: []string{"github.com/jackc/pgx", "khuyencong/internal/peertest"}, never: headless},
 		"khuyencong/internal/peertest":    {never: headless},
+		"khuyencong/internal/childtest":   {never: headless},
 		"khuyencong/forms/library":        {allow: []string{"khuyencong/forms", "khuyencong/forms/atomicfile", "khuyencong/forms/boltstore", "khuyencong/forms/pgstore", "github.com/jackc/pgx"}, never: map[string]string{fyne: "hoso opens libraries without Fyne"}},
 		"khuyencong/templates/readback":   {allow: []string{"khuyencong/forms", "khuyencong/templates", "khuyencong/templates/pdf"}, never: headless},
 		"khuyencong/ui/nativedialog":      {allow: []string{"golang.org/x/sys"}, never: map[string]string{bbolt: "dialogs know no store"}},
