@@ -2,14 +2,11 @@ package xlsx
 
 import (
 	"bytes"
-	"context"
 	"encoding/csv"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"khuyencong/forms"
 	"khuyencong/internal/peertest"
@@ -42,33 +39,7 @@ func soffice(t *testing.T) string {
 // returns the output directory.
 func convert(t *testing.T, books map[string][]byte, filter string) string {
 	t.Helper()
-	bin := soffice(t)
-	dir := t.TempDir()
-	profile := filepath.Join(dir, "profile") // fresh for every run: no state carried between conversions
-	if err := os.MkdirAll(filepath.Join(profile, "user"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(profile, "user", "registrymodifications.xcu"), []byte(recalcProfile), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	in, out := filepath.Join(dir, "in"), filepath.Join(dir, "out")
-	if err := os.MkdirAll(in, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	args := []string{"--headless", "--norestore", "-env:UserInstallation=file://" + profile, "--convert-to", filter, "--outdir", out}
-	for name, data := range books {
-		p := filepath.Join(in, name+".xlsx")
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		args = append(args, p)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, bin, args...)
-	if msg, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, msg)
-	}
+	out, _ := peertest.Soffice(t, soffice(t), books, "xlsx", filter, recalcProfile)
 	return out
 }
 
