@@ -19,7 +19,8 @@ import (
 func TestPickedFileIsCopiedIntoTheLibrary(t *testing.T) {
 	ta := newTestApp(t)
 	dbPath := filepath.Join(t.TempDir(), "hoso.db")
-	ta.deps.AdoptAttachment = func(path string) (string, string, error) { return handoff.AdoptFile(dbPath, path) }
+	files := forms.FolderAttachments(handoff.LibraryFiles(dbPath))
+	ta.deps.AdoptAttachment = func(path string) (string, string, error) { return handoff.Adopt(files, path) }
 	w := openNewDossier(t, ta, forms.Equipment)
 	w.showStep(stepIndex(t, w, "attachments"))
 	pdf := filepath.Join(t.TempDir(), "giay-dang-ky.pdf")

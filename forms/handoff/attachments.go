@@ -181,13 +181,6 @@ func copyFile(src, dst string) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
-// AdoptFile copies a file the user picked in the app into the library's attachment store (the
-// library whose data file is dbPath) and returns the copy's path and SHA-256. The dossier then
-// refers to the copy, which the library keeps even if the original is moved or deleted.
-func AdoptFile(dbPath, src string) (path, sum string, err error) {
-	return Adopt(forms.FolderAttachments(LibraryFiles(dbPath)), src)
-}
-
 // Adopt copies a file the user picked into an attachment store (forms.AttachmentsOf the open
 // library: its folder, or the server) and returns what the dossier records (Attachment.File and
 // .SHA256). The library keeps its copy even if the original is moved or deleted.
