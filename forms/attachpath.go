@@ -26,14 +26,14 @@ func AttachmentIn(dir, file string) (string, error) {
 		return "", fmt.Errorf("%w: %q ra ngoài thư mục của hồ sơ", ErrAttachmentOutside, file)
 	}
 	path := filepath.Join(dir, clean)
-	if _, err := os.Lstat(path); err == nil && !insideResolved(path, dir) {
+	if _, err := os.Lstat(path); err == nil && !PathWithin(path, dir) {
 		return "", fmt.Errorf("%w: %q là liên kết trỏ ra ngoài thư mục của hồ sơ", ErrAttachmentOutside, file)
 	}
 	return path, nil
 }
 
-// insideResolved reports whether path is inside dir once links are resolved.
-func insideResolved(path, dir string) bool {
+// PathWithin reports whether path (which must exist) is inside dir once links are resolved.
+func PathWithin(path, dir string) bool {
 	p, err := filepath.EvalSymlinks(path)
 	if err != nil {
 		return false

@@ -26,17 +26,23 @@ type FileError struct {
 }
 
 func (e *FileError) Error() string {
+	if where := e.where("trường"); where != "" {
+		return "tệp hồ sơ không đọc được (" + where + "): " + e.Msg
+	}
+	return "tệp hồ sơ không đọc được: " + e.Msg
+}
+
+// where says where the error is: "dòng L, cột C", then the JSON path after pathWord ("" when
+// neither is known).
+func (e *FileError) where(pathWord string) string {
 	var where []string
 	if e.Line > 0 {
 		where = append(where, fmt.Sprintf("dòng %d, cột %d", e.Line, e.Column))
 	}
 	if e.Path != "" {
-		where = append(where, "trường "+e.Path)
+		where = append(where, pathWord+" "+e.Path)
 	}
-	if len(where) == 0 {
-		return "tệp hồ sơ không đọc được: " + e.Msg
-	}
-	return "tệp hồ sơ không đọc được (" + strings.Join(where, ", ") + "): " + e.Msg
+	return strings.Join(where, ", ")
 }
 
 // ReadApplication reads a dossier file. Every text is normalised to NFC.

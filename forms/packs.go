@@ -147,17 +147,10 @@ func ParsePack(data []byte) (*RulePack, error) {
 
 // packProblem words a decoding error of a pack: where it is (line, column, JSON path) and what.
 func packProblem(fe *FileError) string {
-	var where []string
-	if fe.Line > 0 {
-		where = append(where, fmt.Sprintf("dòng %d, cột %d", fe.Line, fe.Column))
+	if where := fe.where("mục"); where != "" {
+		return where + ": " + fe.Msg
 	}
-	if fe.Path != "" {
-		where = append(where, "mục "+fe.Path)
-	}
-	if len(where) == 0 {
-		return fe.Msg
-	}
-	return strings.Join(where, ", ") + ": " + fe.Msg
+	return fe.Msg
 }
 
 var (

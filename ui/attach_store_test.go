@@ -19,7 +19,8 @@ import (
 func TestPickedFileIsCopiedIntoTheLibrary(t *testing.T) {
 	ta := newTestApp(t)
 	dbPath := filepath.Join(t.TempDir(), "hoso.db")
-	ta.deps.AdoptAttachment = func(path string) (string, string, error) { return handoff.AdoptFile(dbPath, path) }
+	files := forms.FolderAttachments(forms.LibraryFilesDir(dbPath))
+	ta.deps.AdoptAttachment = func(path string) (string, string, error) { return handoff.Adopt(files, path) }
 	w := openNewDossier(t, ta, forms.Equipment)
 	w.showStep(stepIndex(t, w, "attachments"))
 	pdf := filepath.Join(t.TempDir(), "giay-dang-ky.pdf")
@@ -31,7 +32,7 @@ func TestPickedFileIsCopiedIntoTheLibrary(t *testing.T) {
 			reg = &w.app.Attachments[i]
 		}
 	}
-	if reg == nil || reg.File == pdf || !strings.HasPrefix(reg.File, handoff.LibraryFiles(dbPath)+string(filepath.Separator)) {
+	if reg == nil || reg.File == pdf || !strings.HasPrefix(reg.File, forms.LibraryFilesDir(dbPath)+string(filepath.Separator)) {
 		t.Fatalf("picked file not copied into the library: %+v", reg)
 	}
 	os.Remove(pdf)

@@ -4,9 +4,7 @@ import (
 	"errors"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/widget"
 
 	"khuyencong/forms"
 	"khuyencong/ui/nativedialog"
@@ -69,14 +67,8 @@ func (h *homeScreen) importPackageFrom(path string, mode forms.ImportMode) {
 		fyne.Do(func() {
 			switch {
 			case errors.Is(err, forms.ErrClientExists):
-				msg := widget.NewLabel(tr("Thư viện đã có khách hàng cùng mã số thuế với hồ sơ trong gói.\nGộp hồ sơ vào khách hàng đó, hay tạo một khách hàng mới (bản sao)?"))
-				var d dialog.Dialog
-				merge := widget.NewButton(tr("Gộp vào khách hàng đã có"), func() { d.Hide(); h.importPackageFrom(path, forms.ImportMerge) })
-				merge.Importance = widget.HighImportance
-				cp := widget.NewButton(tr("Tạo bản sao"), func() { d.Hide(); h.importPackageFrom(path, forms.ImportCopy) })
-				cancel := widget.NewButton(tr("Hủy"), func() { d.Hide() })
-				d = dialog.NewCustomWithoutButtons(tr("Khách hàng đã có"), container.NewVBox(msg, container.NewHBox(merge, cp, cancel)), h.a.w)
-				d.Show()
+				h.a.askMergeOrCopy(tr("Thư viện đã có khách hàng cùng mã số thuế với hồ sơ trong gói.\nGộp hồ sơ vào khách hàng đó, hay tạo một khách hàng mới (bản sao)?"),
+					func(mode forms.ImportMode) { h.importPackageFrom(path, mode) })
 			case err != nil:
 				h.a.showError(tr("Không nhập được gói bàn giao"), err, tr("Kiểm tra tệp có đúng là gói bàn giao của Hồ sơ Khuyến công và không bị hỏng, rồi thử lại."))
 			default:

@@ -317,24 +317,13 @@ func overlayButton(t *testing.T, c fyne.Canvas) *widget.Button {
 		t.Fatal("no dialog open")
 	}
 	var found *widget.Button
-	var walk func(fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch v := o.(type) {
-		case *widget.Button:
-			if v.Importance == widget.HighImportance && !v.Disabled() && found == nil {
-				found = v
-			}
-		case *fyne.Container:
-			for _, ch := range v.Objects {
-				walk(ch)
-			}
-		case fyne.Widget:
-			for _, ch := range test.WidgetRenderer(v).Objects() {
-				walk(ch)
-			}
+	walkRendered(top, func(o fyne.CanvasObject) bool {
+		v, ok := o.(*widget.Button)
+		if ok && v.Importance == widget.HighImportance && !v.Disabled() && found == nil {
+			found = v
 		}
-	}
-	walk(top)
+		return !ok
+	})
 	if found == nil {
 		t.Fatal("the dialog has no confirm button")
 	}

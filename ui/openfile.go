@@ -55,14 +55,8 @@ func (a *App) importDossierFile(path string, mode forms.ImportMode) {
 	clientID, err := a.deps.Store.ImportApplication(app, mode)
 	switch {
 	case errors.Is(err, forms.ErrClientExists):
-		msg := widget.NewLabel(tr("Thư viện đã có khách hàng cùng mã số thuế với hồ sơ này.\nGộp hồ sơ vào khách hàng đó, hay tạo một khách hàng mới (bản sao)?"))
-		var d dialog.Dialog
-		merge := widget.NewButton(tr("Gộp vào khách hàng đã có"), func() { d.Hide(); a.importDossierFile(path, forms.ImportMerge) })
-		merge.Importance = widget.HighImportance
-		cp := widget.NewButton(tr("Tạo bản sao"), func() { d.Hide(); a.importDossierFile(path, forms.ImportCopy) })
-		cancel := widget.NewButton(tr("Hủy"), func() { d.Hide() })
-		d = dialog.NewCustomWithoutButtons(tr("Khách hàng đã có"), container.NewVBox(msg, container.NewHBox(merge, cp, cancel)), a.w)
-		d.Show()
+		a.askMergeOrCopy(tr("Thư viện đã có khách hàng cùng mã số thuế với hồ sơ này.\nGộp hồ sơ vào khách hàng đó, hay tạo một khách hàng mới (bản sao)?"),
+			func(mode forms.ImportMode) { a.importDossierFile(path, mode) })
 	case err != nil:
 		a.showError(tr("Không nhập được hồ sơ"), err, tr("Thử lại; nếu vẫn lỗi, khôi phục thư viện từ bản sao lưu trong Cài đặt."))
 	default:
@@ -71,4 +65,17 @@ func (a *App) importDossierFile(path string, mode forms.ImportMode) {
 		a.home.reload()
 		dialog.ShowInformation(tr("Đã nhập hồ sơ"), fmt.Sprintf(tr("Hồ sơ %s đã được thêm vào thư viện."), path), a.w)
 	}
+}
+
+// askMergeOrCopy asks, when an imported dossier's client is already in the library (question),
+// whether to merge into that client or make a copy, and imports again with the mode chosen.
+func (a *App) askMergeOrCopy(question string, again func(forms.ImportMode)) {
+	msg := widget.NewLabel(question)
+	var d dialog.Dialog
+	merge := widget.NewButton(tr("Gộp vào khách hàng đã có"), func() { d.Hide(); again(forms.ImportMerge) })
+	merge.Importance = widget.HighImportance
+	cp := widget.NewButton(tr("Tạo bản sao"), func() { d.Hide(); again(forms.ImportCopy) })
+	cancel := widget.NewButton(tr("Hủy"), func() { d.Hide() })
+	d = dialog.NewCustomWithoutButtons(tr("Khách hàng đã có"), container.NewVBox(msg, container.NewHBox(merge, cp, cancel)), a.w)
+	d.Show()
 }

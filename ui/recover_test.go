@@ -74,6 +74,24 @@ func walk(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
 	}
 }
 
+// walkRendered calls fn for o and, while fn returns true, for everything drawn under it: the
+// objects of containers and of widgets' renderers (walk stops at widgets).
+func walkRendered(o fyne.CanvasObject, fn func(fyne.CanvasObject) bool) {
+	if !fn(o) {
+		return
+	}
+	switch v := o.(type) {
+	case *fyne.Container:
+		for _, c := range v.Objects {
+			walkRendered(c, fn)
+		}
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(v).Objects() {
+			walkRendered(c, fn)
+		}
+	}
+}
+
 func labels(o fyne.CanvasObject) []string {
 	var out []string
 	walk(o, func(o fyne.CanvasObject) {

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/test"
 
 	"khuyencong/forms"
 )
@@ -90,24 +89,14 @@ func TestNoGlyphStatusMarks(t *testing.T) {
 // canvasTexts returns every text drawn under o.
 func canvasTexts(o fyne.CanvasObject) []string {
 	var out []string
-	var walk func(fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
+	walkRendered(o, func(o fyne.CanvasObject) bool {
 		if !o.Visible() {
-			return
+			return false
 		}
-		switch v := o.(type) {
-		case *canvas.Text:
+		if v, ok := o.(*canvas.Text); ok {
 			out = append(out, v.Text)
-		case *fyne.Container:
-			for _, c := range v.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(v).Objects() {
-				walk(c)
-			}
 		}
-	}
-	walk(o)
+		return true
+	})
 	return out
 }

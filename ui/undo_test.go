@@ -177,25 +177,13 @@ func TestKeyboardAndMouseConventions(t *testing.T) {
 // findTapRows walks the rendered tree for the library's rows.
 func findTapRows(o fyne.CanvasObject) []*tapRow {
 	var out []*tapRow
-	var walk func(fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch v := o.(type) {
-		case *tapRow:
-			if v.Visible() {
-				out = append(out, v)
-			}
-			return
-		case *fyne.Container:
-			for _, c := range v.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(v).Objects() {
-				walk(c)
-			}
+	walkRendered(o, func(o fyne.CanvasObject) bool {
+		v, ok := o.(*tapRow)
+		if ok && v.Visible() {
+			out = append(out, v)
 		}
-	}
-	walk(o)
+		return !ok
+	})
 	return out
 }
 
@@ -219,24 +207,13 @@ func TestFatalWindowReadable(t *testing.T) {
 	w.SetContent(fatalContent(msg, w.Close))
 	w.Resize(fatalSize)
 	var label *widget.Label
-	var walk func(fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch v := o.(type) {
-		case *widget.Label:
-			if v.Text == msg {
-				label = v
-			}
-		case *fyne.Container:
-			for _, c := range v.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(v).Objects() {
-				walk(c)
-			}
+	walkRendered(w.Content(), func(o fyne.CanvasObject) bool {
+		v, ok := o.(*widget.Label)
+		if ok && v.Text == msg {
+			label = v
 		}
-	}
-	walk(w.Content())
+		return !ok
+	})
 	if label == nil {
 		t.Fatal("the message is not in the window")
 	}

@@ -1,8 +1,10 @@
-// Command benchreport measures the project's performance and writes docs/performance.md: the Go
-// benchmarks, `hoso render` of each programme's sample as a whole process (time and peak memory), how
-// render time grows with the number of budget lines, the store's save and list figures, the desktop
-// app's start to first frame under Xvfb, and LibreOffice converting the same budget sheet for
-// comparison. A figure that cannot be taken is written as "không đo được: <why>". `make bench` runs it.
+// Command benchreport measures the project's performance and writes docs/performance.md.
+//
+// It takes the Go benchmarks, `hoso render` of each programme's sample as a whole process (time and
+// peak memory), how render time grows with the number of budget lines, the store's save and list
+// figures, the desktop app's start to first frame under Xvfb, and LibreOffice converting the same
+// budget sheet for comparison. A figure that cannot be taken is written as "không đo được: <why>".
+// `make bench` runs it.
 package main
 
 import (

@@ -1,7 +1,8 @@
-// Command checkdist checks the Windows release in dist/windows (made by `make windows`): the kind of
-// each executable, its icon, version and manifest resources, the MSI's tables and shortcuts, the
-// portable zip, the signatures, and runs hoso.exe under wine when wine is installed.
-// It exits with status 1 when any check fails; `make windows-check` runs it.
+// Command checkdist checks the Windows release in dist/windows (made by `make windows`).
+//
+// It checks the kind of each executable, its icon, version and manifest resources, the MSI's
+// tables and shortcuts, the portable zip, the signatures, and runs hoso.exe under wine when wine
+// is installed. It exits with status 1 when any check fails; `make windows-check` runs it.
 package main
 
 import (

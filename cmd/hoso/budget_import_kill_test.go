@@ -1,13 +1,11 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"fmt"
 	"io"
 	"math/rand/v2"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strconv"
@@ -18,6 +16,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"khuyencong/forms"
+	"khuyencong/internal/childtest"
 	"khuyencong/templates/xlsx"
 )
 
@@ -212,24 +211,8 @@ func TestBudgetImportKills(t *testing.T) {
 	acked := original // the price of the last acknowledged import
 	var kills, duringWrite, afterRename, imports, tempsLeft, tempsRemoved, lost, broken int
 	for round := range rounds {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestBudgetImportKillChild$", "-test.count=1")
-		cmd.Env = append(os.Environ(), budgetKillEnv+"="+dossier+"\n"+sheets[0]+"\n"+sheets[1], "HOSO_RULES="+rules)
-		cmd.Stderr = os.Stderr
-		out, err := cmd.StdoutPipe()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		lines := make(chan string)
-		go func() {
-			sc := bufio.NewScanner(out)
-			for sc.Scan() {
-				lines <- sc.Text()
-			}
-			close(lines)
-		}()
+		cmd, lines := childtest.Start(t, "TestBudgetImportKillChild",
+			budgetKillEnv+"="+dossier+"\n"+sheets[0]+"\n"+sheets[1], "HOSO_RULES="+rules)
 		deadline := time.After(time.Duration(20+rand.IntN(900)) * time.Millisecond)
 		last := ""
 	wait:

@@ -3,31 +3,12 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
-	"os/user"
 
 	"khuyencong/forms"
 	"khuyencong/forms/boltstore"
 	"khuyencong/forms/library"
 	"khuyencong/forms/pgstore"
 )
-
-// envUser names who saves from hoso (recorded with every save and revision); default: the
-// account's name.
-const envUser = "HOSO_USER"
-
-func saverName() string {
-	if n := os.Getenv(envUser); n != "" {
-		return n
-	}
-	if u, err := user.Current(); err == nil {
-		if u.Name != "" {
-			return u.Name
-		}
-		return u.Username
-	}
-	return ""
-}
 
 // openLibrary opens the library named by --db, $HOSO_DB or the default file: a bbolt file (with
 // openDB's damage explanations) or a PostgreSQL library.
@@ -52,10 +33,10 @@ func openAnyLibrary(cmd, flagValue string, stderr io.Writer, openFile func(cmd, 
 		if !ok {
 			return nil, false
 		}
-		s.SetUser(saverName())
+		s.SetUser(library.DefaultUser())
 		return s, true
 	}
-	s, err := library.Open(loc, saverName())
+	s, err := library.Open(loc, library.DefaultUser())
 	if err != nil {
 		fmt.Fprintf(stderr, "hoso db %s: %v\n", cmd, err)
 		return nil, false

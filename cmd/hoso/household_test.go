@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"khuyencong/forms"
+	"khuyencong/internal/peertest"
 )
 
 // A household business (the owner's 12-digit number as its tax code, no insured workers) passes
@@ -15,12 +16,7 @@ import (
 // default and on with --dossier-pages, in the top margin.
 func TestHouseholdDossierChecksAndRenders(t *testing.T) {
 	t.Setenv("HOSO_RULES", t.TempDir())
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("pdftotext is missing (apt-get install poppler-utils)")
-		}
-		t.Skip("pdftotext is not installed")
-	}
+	peertest.Need(t, "pdftotext", "pdftotext is missing (apt-get install poppler-utils)", "pdftotext is not installed")
 	app := forms.Sample(forms.Equipment)
 	app.Enterprise.Kind = forms.KindHousehold
 	app.Enterprise.Name = "Hộ kinh doanh Bánh tráng Ngọc Hường"

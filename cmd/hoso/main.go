@@ -1,6 +1,7 @@
-// Command hoso is the headless command line of Hồ sơ Khuyến công: samples, checks, budgets,
-// amounts in words, rule packs, rendering and the client library, for bulk work and scripts.
-// It builds without cgo and without a display.
+// Command hoso is the headless command line of Hồ sơ Khuyến công, for bulk work and scripts.
+//
+// It makes samples, checks, budgets, amounts in words, rule packs, renderings and keeps the client
+// library. It builds without cgo and without a display.
 package main
 
 import (

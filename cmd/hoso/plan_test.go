@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"khuyencong/forms"
+	"khuyencong/internal/peertest"
 )
 
 // writePortfolio writes n sample dossiers as files and returns their paths.
@@ -33,12 +34,8 @@ func writePortfolio(t *testing.T, n int) []string {
 
 func needPoppler(t *testing.T) {
 	t.Helper()
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("pdftotext (poppler-utils) is missing: CI must install it")
-		}
-		t.Skip("SKIPPED: pdftotext (poppler-utils) is not installed")
-	}
+	peertest.Need(t, "pdftotext", "pdftotext (poppler-utils) is missing: CI must install it",
+		"SKIPPED: pdftotext (poppler-utils) is not installed")
 }
 
 // TestPlanFromFiles: the plan's totals equal the sums of `hoso budget --json` of each dossier (an

@@ -1,19 +1,13 @@
 package main
 
 import (
-	"os"
-	"os/exec"
+	"khuyencong/internal/peertest"
 	"strings"
 	"testing"
 )
 
 func TestRenderVerifyReadsThePDFBack(t *testing.T) {
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("pdftotext (poppler-utils) is needed to read the PDF back")
-		}
-		t.Skip("pdftotext is not installed")
-	}
+	peertest.Need(t, "pdftotext", "pdftotext (poppler-utils) is needed to read the PDF back", "pdftotext is not installed")
 	t.Setenv("HOSO_RULES", t.TempDir())
 	_, sample, _ := hoso(t, "", "sample", "--programme", "trade-fair")
 	code, out, stderr := hoso(t, sample, "render", "--verify", "--no-xlsx", "-", "-o", t.TempDir())

@@ -16,18 +16,14 @@ import (
 	"khuyencong/forms"
 	"khuyencong/forms/pgstore"
 	"khuyencong/forms/pgstore/pgtest"
+	"khuyencong/internal/peertest"
 	"khuyencong/ui"
 )
 
 // pdfPages counts a PDF's pages with poppler's pdfinfo.
 func pdfPages(t *testing.T, path string) int {
 	t.Helper()
-	if _, err := exec.LookPath("pdfinfo"); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("pdfinfo (poppler-utils) is missing")
-		}
-		t.Skip("pdfinfo (poppler-utils) is missing")
-	}
+	peertest.Need(t, "pdfinfo", "pdfinfo (poppler-utils) is missing", "pdfinfo (poppler-utils) is missing")
 	out, err := exec.Command("pdfinfo", path).Output()
 	if err != nil {
 		t.Fatalf("pdfinfo %s: %v", path, err)

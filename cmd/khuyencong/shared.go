@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/url"
 	"os"
-	"os/user"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -35,16 +34,7 @@ func userName(a fyne.App) string {
 	if n := a.Preferences().String(ui.PrefUserName); n != "" {
 		return n
 	}
-	if n := os.Getenv("HOSO_USER"); n != "" {
-		return n
-	}
-	if u, err := user.Current(); err == nil {
-		if u.Name != "" {
-			return u.Name
-		}
-		return u.Username
-	}
-	return ""
+	return library.DefaultUser()
 }
 
 // runShared opens a shared library on a PostgreSQL server and runs the app on it. The password

@@ -1,3 +1,4 @@
+// Command typingcheck replays how Vietnamese input methods type into the Windows app, under wine and Xvfb, and checks the text.
 package main
 
 import (

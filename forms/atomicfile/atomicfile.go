@@ -1,6 +1,7 @@
-// Package atomicfile writes files so that a crash, a full disk or a cancel never leaves a
-// half-written file: the content goes to a temporary file in the same folder, is synced, and is
-// renamed over the target only when complete.
+// Package atomicfile writes files so that a crash, a full disk or a cancel never leaves a half-written file.
+//
+// The content goes to a temporary file in the same folder, is synced, and is renamed over the
+// target only when complete.
 package atomicfile
 
 import (

@@ -1,11 +1,9 @@
 package boltstore
 
 import (
-	"bufio"
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -15,6 +13,7 @@ import (
 	"time"
 
 	"khuyencong/forms"
+	"khuyencong/internal/childtest"
 )
 
 const crashEnv = "BOLTSTORE_CRASH_CHILD_DB"
@@ -104,24 +103,7 @@ func TestCrashKeepsEverySave(t *testing.T) {
 	revisions := map[string]uint64{} // dossier ID → highest revision reported
 	totalSaves := 0
 	for round := range 20 {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestCrashChild$", "-test.count=1")
-		cmd.Env = append(os.Environ(), crashEnv+"="+path)
-		cmd.Stderr = os.Stderr
-		out, err := cmd.StdoutPipe()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		lines := make(chan string)
-		go func() {
-			sc := bufio.NewScanner(out)
-			for sc.Scan() {
-				lines <- sc.Text()
-			}
-			close(lines)
-		}()
+		cmd, lines := childtest.Start(t, "TestCrashChild", crashEnv+"="+path)
 		// Let it save for a random while after its first save, then kill it mid-flight.
 		first := <-lines
 		var reported []string

@@ -1,11 +1,9 @@
 package boltstore
 
 import (
-	"bufio"
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strconv"
@@ -14,6 +12,7 @@ import (
 	"time"
 
 	"khuyencong/forms"
+	"khuyencong/internal/childtest"
 )
 
 // The kill -9 campaign: a child process imports, saves, deletes and restores in a loop and prints
@@ -132,27 +131,11 @@ func TestKillCampaign(t *testing.T) {
 	var acks, restores, lost, inconsistent, kills, earlyKills, midRestore int
 	rounds := killRounds()
 	for round := range rounds {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestKillChild$", "-test.count=1")
-		cmd.Env = append(os.Environ(), killEnv+"="+path)
+		env := []string{killEnv + "=" + path}
 		if round%3 == 2 { // a third of the rounds restore again and again
-			cmd.Env = append(cmd.Env, killEnv+"_RESTORE=1")
+			env = append(env, killEnv+"_RESTORE=1")
 		}
-		cmd.Stderr = os.Stderr
-		out, err := cmd.StdoutPipe()
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		lines := make(chan string)
-		go func() {
-			sc := bufio.NewScanner(out)
-			for sc.Scan() {
-				lines <- sc.Text()
-			}
-			close(lines)
-		}()
+		cmd, lines := childtest.Start(t, "TestKillChild", env...)
 		var reported []string
 		var deadline <-chan time.Time
 		if rand.IntN(5) == 0 { // during start-up: Open, recovery of a restore, clean-up, first backup

@@ -19,25 +19,6 @@ import (
 // ho-so/tep-chon/. A dossier in the library refers only to files there, and ExportFrom packs only
 // files from there: a received dossier cannot pull other local files into a package.
 
-// LibraryFiles is the attachment store of the library whose data file is dbPath.
-func LibraryFiles(dbPath string) string { return forms.LibraryFilesDir(dbPath) }
-
-// within reports whether path (which must exist) is inside root once links are resolved.
-func within(path, root string) bool {
-	p, err := filepath.EvalSymlinks(path)
-	if err != nil {
-		return false
-	}
-	r, err := filepath.EvalSymlinks(root)
-	if err != nil {
-		return false
-	}
-	p, _ = filepath.Abs(p)
-	r, _ = filepath.Abs(r)
-	rel, err := filepath.Rel(r, p)
-	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
-}
-
 // dossierRefusal refuses a dossier file (not a package): errors.Is(err, ErrRefused) holds.
 type dossierRefusal struct{ msg string }
 
@@ -52,7 +33,7 @@ func refuseDossier(format string, args ...any) error {
 // path when it does not (so a missing file outside is named as outside).
 func inStore(path, root string) bool {
 	if _, err := os.Lstat(path); err == nil {
-		return within(path, root)
+		return forms.PathWithin(path, root)
 	}
 	p, err1 := filepath.Abs(path)
 	r, err2 := filepath.Abs(root)
@@ -179,13 +160,6 @@ func copyFile(src, dst string) (string, error) {
 		return "", err
 	}
 	return hex.EncodeToString(h.Sum(nil)), nil
-}
-
-// AdoptFile copies a file the user picked in the app into the library's attachment store (the
-// library whose data file is dbPath) and returns the copy's path and SHA-256. The dossier then
-// refers to the copy, which the library keeps even if the original is moved or deleted.
-func AdoptFile(dbPath, src string) (path, sum string, err error) {
-	return Adopt(forms.FolderAttachments(LibraryFiles(dbPath)), src)
 }
 
 // Adopt copies a file the user picked into an attachment store (forms.AttachmentsOf the open

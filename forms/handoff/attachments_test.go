@@ -85,8 +85,8 @@ func TestImportCopiesAttachmentsIntoTheLibrary(t *testing.T) {
 		t.Fatal(err)
 	}
 	stored := app.Attachments[0].File
-	if !within(stored, LibraryFiles(s.Path())) {
-		t.Fatalf("attachment kept at %s, outside the library's store %s", stored, LibraryFiles(s.Path()))
+	if !forms.PathWithin(stored, forms.LibraryFilesDir(s.Path())) {
+		t.Fatalf("attachment kept at %s, outside the library's store %s", stored, forms.LibraryFilesDir(s.Path()))
 	}
 	os.Remove(src) // the original may go: the library has its copy
 	out := filepath.Join(t.TempDir(), "goi.zip")

@@ -23,7 +23,7 @@ type ExportOptions struct {
 	Now        time.Time // creation time written in the manifest and the zip; default time.Now
 	Extra      []File    // documents placed at the top level, e.g. "ho-so.pdf", "du-toan.xlsx"
 	// Root, when set, is the only folder attachments may come from (links resolved): the library's
-	// attachment store (LibraryFiles). An attachment elsewhere is refused, naming it.
+	// attachment store (forms.LibraryFilesDir). An attachment elsewhere is refused, naming it.
 	Root string
 }
 

@@ -14,7 +14,7 @@ import (
 
 // ImportInto imports a dossier file (.hoso.json) or a hand-off package (.zip) into a client library.
 // A package's attachments are extracted into "ho-so/<name>-<time>" beside the data file (the
-// library's attachment store, LibraryFiles); a dossier file's attachments must be relative paths
+// library's attachment store, forms.LibraryFilesDir); a dossier file's attachments must be relative paths
 // inside the dossier's folder (absolute paths, paths that leave the folder and links pointing out
 // of it are refused, naming the field) and are copied into the store the same way. With
 // forms.ImportAsk it fails with forms.ErrClientExists when a client with the same tax code exists.
@@ -38,7 +38,7 @@ func ImportInto(s forms.Store, path string, mode forms.ImportMode, now time.Time
 		}
 		stamp := now.Format("20060102-150405")
 		base := safeBaseName(strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)), "goi")
-		root := LibraryFiles(s.Path())
+		root := forms.LibraryFilesDir(s.Path())
 		extracted = filepath.Join(root, base+"-"+stamp)
 		for i := 2; exists(extracted); i++ {
 			extracted = filepath.Join(root, fmt.Sprintf("%s-%s-%d", base, stamp, i))
@@ -62,7 +62,7 @@ func ImportInto(s forms.Store, path string, mode forms.ImportMode, now time.Time
 			return nil, "", err
 		}
 		base := safeBaseName(strings.TrimSuffix(filepath.Base(path), forms.FileExtension), "ho-so")
-		extracted, err = copyDossierAttachments(app, dir, LibraryFiles(s.Path()), base, now)
+		extracted, err = copyDossierAttachments(app, dir, forms.LibraryFilesDir(s.Path()), base, now)
 		if err != nil {
 			return nil, "", err
 		}
@@ -86,7 +86,7 @@ func ImportInto(s forms.Store, path string, mode forms.ImportMode, now time.Time
 
 // ExportFrom writes one dossier of the library to path: a hand-off package, or only the dossier file
 // when path ends in .hoso.json. The file is written atomically and a revision "export" is recorded.
-// A package holds only files from the library's attachment store (LibraryFiles): an attachment
+// A package holds only files from the library's attachment store (forms.LibraryFilesDir): an attachment
 // elsewhere is refused, naming it. A server library's files are written out to the cache
 // (forms.AttachmentCacheDir), checked against their SHA-256, and packed from there.
 func ExportFrom(s forms.Store, appID, path, appVersion string, now time.Time) error {
@@ -94,7 +94,7 @@ func ExportFrom(s forms.Store, appID, path, appVersion string, now time.Time) er
 	if err != nil {
 		return err
 	}
-	root := LibraryFiles(s.Path())
+	root := forms.LibraryFilesDir(s.Path())
 	packApp := app
 	if st, ok := s.(forms.AttachmentStore); ok && !strings.HasSuffix(strings.ToLower(path), forms.FileExtension) {
 		// Files kept on a server are written out to this computer's cache first, checked.

@@ -1,5 +1,7 @@
-// Package library opens the client library wherever it lives: a bbolt file on this computer (the
-// default, nothing to install) or a shared library on a PostgreSQL server.
+// Package library opens the client library wherever it lives: a bbolt file or a PostgreSQL server.
+//
+// A bbolt file on this computer is the default (nothing to install); a shared library lives on a
+// PostgreSQL server.
 package library
 
 import (

@@ -3,7 +3,6 @@ package docx
 import (
 	"archive/zip"
 	"bytes"
-	"context"
 	"encoding/xml"
 	"errors"
 	"fmt"
@@ -16,6 +15,7 @@ import (
 	"time"
 
 	"khuyencong/forms"
+	"khuyencong/internal/peertest"
 	"khuyencong/templates"
 )
 
@@ -83,16 +83,8 @@ func wellFormed(data []byte) error {
 // needTool fails under CI=true and skips elsewhere when a peer tool is missing.
 func needTool(t testing.TB, name, pkg string) string {
 	t.Helper()
-	path, err := exec.LookPath(name)
-	if err == nil {
-		return path
-	}
 	msg := fmt.Sprintf("%s is not installed (apt-get install %s): the Word file was NOT checked by a real reader", name, pkg)
-	if os.Getenv("CI") == "true" {
-		t.Fatal(msg)
-	}
-	t.Skip("SKIPPED: " + msg)
-	return ""
+	return peertest.Need(t, name, msg, "SKIPPED: "+msg)
 }
 
 // toPDF converts .docx files with LibreOffice headless (a fresh profile per run) and returns the
@@ -100,28 +92,7 @@ func needTool(t testing.TB, name, pkg string) string {
 func toPDF(t testing.TB, files map[string][]byte) string {
 	t.Helper()
 	bin := needTool(t, "soffice", "libreoffice-writer-nogui")
-	dir := t.TempDir()
-	profile := filepath.Join(dir, "profile")
-	in, out := filepath.Join(dir, "in"), filepath.Join(dir, "out")
-	for _, d := range []string{profile, in} {
-		if err := os.MkdirAll(d, 0o755); err != nil {
-			t.Fatal(err)
-		}
-	}
-	args := []string{"--headless", "--norestore", "-env:UserInstallation=file://" + profile, "--convert-to", "pdf", "--outdir", out}
-	for name, data := range files {
-		p := filepath.Join(in, name+".docx")
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		args = append(args, p)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancel()
-	msg, err := exec.CommandContext(ctx, bin, args...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("soffice: %v\n%s", err, msg)
-	}
+	out, msg := peertest.Soffice(t, bin, files, "docx", "pdf", "")
 	for name := range files {
 		if _, err := os.Stat(filepath.Join(out, name+".pdf")); err != nil {
 			t.Fatalf("LibreOffice did not convert %s.docx: %s", name, msg)

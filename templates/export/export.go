@@ -1,5 +1,6 @@
-// Package export writes a dossier's PDF and its Excel budget sheet side by side, atomically, for
-// the desktop app and for hoso render.
+// Package export writes a dossier's PDF and its Excel budget sheet side by side, atomically.
+//
+// The desktop app and hoso render both export through it.
 package export
 
 import (

@@ -2,13 +2,14 @@ package pdf
 
 import (
 	"bytes"
+	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"testing"
 	"time"
 
 	"khuyencong/forms"
+	"khuyencong/internal/peertest"
 	"khuyencong/templates"
 )
 
@@ -43,10 +44,7 @@ func renderApp(t testing.TB, name string, app *forms.Application, v templates.Va
 // or "false", as `make test` does) it fails it: CI installs poppler-utils and qpdf.
 func needTool(t testing.TB, name string) {
 	t.Helper()
-	if _, err := exec.LookPath(name); err != nil {
-		if ci := os.Getenv("CI"); ci != "" && ci != "false" {
-			t.Fatalf("%s is not installed, and CI must check the real PDF with it: apt-get install poppler-utils qpdf (make deps-test does)", name)
-		}
-		t.Skipf("%s is not installed (apt-get install poppler-utils qpdf): skipping the check of the real PDF", name)
-	}
+	peertest.Need(t, name,
+		fmt.Sprintf("%s is not installed, and CI must check the real PDF with it: apt-get install poppler-utils qpdf (make deps-test does)", name),
+		fmt.Sprintf("%s is not installed (apt-get install poppler-utils qpdf): skipping the check of the real PDF", name))
 }

@@ -1,13 +1,13 @@
 package xlsx
 
 import (
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"khuyencong/forms"
+	"khuyencong/internal/peertest"
 )
 
 // householdApp is the equipment sample as a household business (12-digit number, no insured
@@ -50,12 +50,8 @@ func TestHouseholdSheetSignedByItsHeadAlone(t *testing.T) {
 	_, ent := build(t, forms.Sample(forms.Equipment))
 	checkHouseholdSigners(t, "cells", sheetText(t, hh), sheetText(t, ent))
 
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		if ci := os.Getenv("CI"); ci != "" && ci != "false" {
-			t.Fatal("pdftotext is not installed (apt-get install poppler-utils)")
-		}
-		t.Skip("pdftotext is not installed: the printed sheet was not read")
-	}
+	peertest.Need(t, "pdftotext", "pdftotext is not installed (apt-get install poppler-utils)",
+		"pdftotext is not installed: the printed sheet was not read")
 	out := convert(t, map[string][]byte{"household": hh, "enterprise": ent}, "pdf")
 	printed := func(name string) string {
 		b, err := exec.Command("pdftotext", "-raw", filepath.Join(out, name+".pdf"), "-").Output()

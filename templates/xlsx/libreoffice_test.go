@@ -2,16 +2,14 @@ package xlsx
 
 import (
 	"bytes"
-	"context"
 	"encoding/csv"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"khuyencong/forms"
+	"khuyencong/internal/peertest"
 )
 
 // recalcProfile makes LibreOffice recalculate every formula on load (OOXMLRecalcMode and
@@ -30,49 +28,18 @@ const csvFilter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,fals
 // CI (CI set to anything but "" or "false", as `make test` does) a missing LibreOffice fails it.
 func soffice(t *testing.T) string {
 	t.Helper()
-	path, err := exec.LookPath("soffice")
-	if err != nil {
-		if ci := os.Getenv("CI"); ci != "" && ci != "false" {
-			t.Fatal("LibreOffice (soffice) is not installed, and CI must check the sheet's formulas with it: " +
-				"apt-get install -y --no-install-recommends libreoffice-calc-nogui (make deps-test does)")
-		}
-		t.Skip("SKIPPED: LibreOffice (soffice) is not installed, so the sheet's formulas were NOT checked by a real " +
+	return peertest.Need(t, "soffice",
+		"LibreOffice (soffice) is not installed, and CI must check the sheet's formulas with it: "+
+			"apt-get install -y --no-install-recommends libreoffice-calc-nogui (make deps-test does)",
+		"SKIPPED: LibreOffice (soffice) is not installed, so the sheet's formulas were NOT checked by a real "+
 			"spreadsheet engine. Install it (apt-get install -y --no-install-recommends libreoffice-calc-nogui); CI does.")
-	}
-	return path
 }
 
 // convert runs LibreOffice once (a fresh profile that recalculates on load) on workbooks and
 // returns the output directory.
 func convert(t *testing.T, books map[string][]byte, filter string) string {
 	t.Helper()
-	bin := soffice(t)
-	dir := t.TempDir()
-	profile := filepath.Join(dir, "profile") // fresh for every run: no state carried between conversions
-	if err := os.MkdirAll(filepath.Join(profile, "user"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(profile, "user", "registrymodifications.xcu"), []byte(recalcProfile), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	in, out := filepath.Join(dir, "in"), filepath.Join(dir, "out")
-	if err := os.MkdirAll(in, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	args := []string{"--headless", "--norestore", "-env:UserInstallation=file://" + profile, "--convert-to", filter, "--outdir", out}
-	for name, data := range books {
-		p := filepath.Join(in, name+".xlsx")
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		args = append(args, p)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, bin, args...)
-	if msg, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("soffice: %v\n%s", err, msg)
-	}
+	out, _ := peertest.Soffice(t, soffice(t), books, "xlsx", filter, recalcProfile)
 	return out
 }
 

@@ -1,7 +1,8 @@
-// Package nativedialog shows the system's own file and folder dialogs on Windows: in the
-// system's language (Vietnamese on a Vietnamese Windows), with its Documents, Desktop and
-// Downloads, starting in the user's Documents. Elsewhere Supported is false and the app uses
-// Fyne's dialogs.
+// Package nativedialog shows the system's own file and folder dialogs on Windows.
+//
+// They come in the system's language (Vietnamese on a Vietnamese Windows), with its Documents,
+// Desktop and Downloads, starting in the user's Documents. Elsewhere Supported is false and the
+// app uses Fyne's dialogs.
 package nativedialog
 
 // Kind is what the dialog chooses.

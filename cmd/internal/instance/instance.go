@@ -1,6 +1,7 @@
-// Package instance keeps one running window per library: the first start listens on a loopback
-// port named in a small file next to the data file; a second start hands its request (show the
-// window, or open a file) to it there and exits.
+// Package instance keeps one running window per library.
+//
+// The first start listens on a loopback port named in a small file next to the data file; a
+// second start hands its request (show the window, or open a file) to it there and exits.
 package instance
 
 import (

@@ -1,5 +1,6 @@
-// Package wine runs the project's Windows programs under wine for the release checks: it finds
-// wine and gives wine 8 the bcryptprimitives.dll that Go 1.24+ programs need.
+// Package wine runs the project's Windows programs under wine for the release checks.
+//
+// It finds wine and gives wine 8 the bcryptprimitives.dll that Go 1.24+ programs need.
 package wine
 
 import (

@@ -1,11 +1,14 @@
-// Package pgtest starts a throwaway PostgreSQL cluster for tests: initdb in a temporary folder, a
-// Unix socket, a free port, stopped at the end; never a system cluster.
+// Package pgtest starts a throwaway PostgreSQL cluster for tests.
+//
+// initdb in a temporary folder, a Unix socket, a free port, stopped at the end; never a system
+// cluster.
 package pgtest
 
 import (
 	"context"
 	"errors"
 	"fmt"
+	"khuyencong/internal/peertest"
 	"net"
 	"os"
 	"os/exec"
@@ -54,10 +57,8 @@ func DB(t testing.TB) string {
 	t.Helper()
 	once.Do(func() { shared, failure = Start() })
 	if failure != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("PostgreSQL is needed (CI=true): %v; install the Debian package postgresql (make test does)", failure)
-		}
-		t.Skipf("no PostgreSQL: %v", failure)
+		peertest.Missing(t, fmt.Sprintf("PostgreSQL is needed (CI=true): %v; install the Debian package postgresql (make test does)", failure),
+			fmt.Sprintf("no PostgreSQL: %v", failure))
 	}
 	name := fmt.Sprintf("hoso_%d_%d", os.Getpid(), dbSeq.Add(1))
 	if err := shared.CreateDB(name); err != nil {
