@@ -16,7 +16,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"khuyencong/forms"
-	"khuyencong/internal/childtest"
+	"khuyencong/forms/childtest"
 	"khuyencong/templates/xlsx"
 )
 

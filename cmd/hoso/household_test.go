@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"khuyencong/forms"
-	"khuyencong/internal/peertest"
+	"khuyencong/forms/peertest"
 )
 
 // A household business (the owner's 12-digit number as its tax code, no insured workers) passes

@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"khuyencong/forms"
-	"khuyencong/internal/peertest"
+	"khuyencong/forms/peertest"
 )
 
 // writePortfolio writes n sample dossiers as files and returns their paths.

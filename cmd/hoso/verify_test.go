@@ -1,7 +1,7 @@
 package main
 
 import (
-	"khuyencong/internal/peertest"
+	"khuyencong/forms/peertest"
 	"strings"
 	"testing"
 )

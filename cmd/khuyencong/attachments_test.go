@@ -16,7 +16,7 @@ import (
 	"khuyencong/forms"
 	"khuyencong/forms/pgstore"
 	"khuyencong/forms/pgstore/pgtest"
-	"khuyencong/internal/peertest"
+	"khuyencong/forms/peertest"
 	"khuyencong/ui"
 )
 

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"khuyencong/forms"
-	"khuyencong/internal/peertest"
+	"khuyencong/forms/peertest"
 	"khuyencong/templates"
 	"khuyencong/templates/export"
 	"khuyencong/ui"

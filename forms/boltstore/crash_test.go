@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"khuyencong/forms"
-	"khuyencong/internal/childtest"
+	"khuyencong/forms/childtest"
 )
 
 const crashEnv = "BOLTSTORE_CRASH_CHILD_DB"

@@ -12,7 +12,7 @@ import (
 	"time"
 
 	"khuyencong/forms"
-	"khuyencong/internal/childtest"
+	"khuyencong/forms/childtest"
 )
 
 // The kill -9 campaign: a child process imports, saves, deletes and restores in a loop and prints

@@ -15,7 +15,7 @@ import (
 	"time"
 
 	"khuyencong/forms"
-	"khuyencong/internal/peertest"
+	"khuyencong/forms/peertest"
 	"khuyencong/templates"
 )
 

@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"khuyencong/forms"
-	"khuyencong/internal/peertest"
+	"khuyencong/forms/peertest"
 	"khuyencong/templates"
 	"khuyencong/templates/export"
 )

@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"khuyencong/forms"
-	"khuyencong/internal/peertest"
+	"khuyencong/forms/peertest"
 )
 
 // householdApp is the equipment sample as a household business (12-digit number, no insured

@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"khuyencong/forms"
-	"khuyencong/internal/peertest"
+	"khuyencong/forms/peertest"
 )
 
 // recalcProfile makes LibreOffice recalculate every formula on load (OOXMLRecalcMode and

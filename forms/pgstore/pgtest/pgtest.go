@@ -8,7 +8,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"khuyencong/internal/peertest"
+	"khuyencong/forms/peertest"
 	"net"
 	"os"
 	"os/exec"
