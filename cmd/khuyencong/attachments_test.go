@@ -14,9 +14,9 @@ import (
 	"testing"
 
 	"khuyencong/forms"
+	"khuyencong/forms/peertest"
 	"khuyencong/forms/pgstore"
 	"khuyencong/forms/pgstore/pgtest"
-	"khuyencong/forms/peertest"
 	"khuyencong/ui"
 )
 
