@@ -92,8 +92,10 @@ func portfolioInputsUI(apps []*forms.Application) []forms.PlanInput {
 	return in
 }
 
-func TestReviewShowsPriorities(t *testing.T) {
-	ta := newTestApp(t)
+// reviewTextsOfNationalEntry opens the review of a trade-fair dossier entered in the national
+// selection and returns the texts of its labels and card subtitles.
+func reviewTextsOfNationalEntry(t *testing.T, ta *testApp) string {
+	t.Helper()
 	app := forms.Sample(forms.TradeFair)
 	app.Project.Selection.Enter = true
 	app.Project.Selection.Level = "quoc-gia"
@@ -113,7 +115,11 @@ func TestReviewShowsPriorities(t *testing.T) {
 			texts = append(texts, w.Subtitle)
 		}
 	}
-	all := strings.Join(texts, "\n")
+	return strings.Join(texts, "\n")
+}
+
+func TestReviewShowsPriorities(t *testing.T) {
+	all := reviewTextsOfNationalEntry(t, newTestApp(t))
 	for _, want := range []string{"Mức ưu tiên: Ưu tiên", "cấp quốc gia", "(chưa có hướng dẫn năm 2027)"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("review lacks %q", want)
@@ -125,23 +131,7 @@ func TestPrioritiesInEnglish(t *testing.T) {
 	ta := newTestApp(t)
 	lang = langEN
 	defer func() { lang = langVI }()
-	app := forms.Sample(forms.TradeFair)
-	app.Project.Selection.Enter = true
-	app.Project.Selection.Level = "quoc-gia"
-	c := ta.seedClient(t, forms.TradeFair)
-	app.ClientID = c.ID
-	if err := ta.store.SaveApplication(app); err != nil {
-		t.Fatal(err)
-	}
-	ta.openDossier(app.ID)
-	ta.wizard.showStep(len(ta.wizard.steps))
-	var texts []string
-	for _, o := range test.LaidOutObjects(ta.wizard.review.root) {
-		if l, ok := o.(*widget.Label); ok {
-			texts = append(texts, l.Text)
-		}
-	}
-	all := strings.Join(texts, "\n")
+	all := reviewTextsOfNationalEntry(t, ta)
 	for _, want := range []string{"Priority level: Priority", "entered in the national outstanding-product selection"} {
 		if !strings.Contains(all, want) {
 			t.Errorf("English review lacks %q", want)
